@@ -1,0 +1,101 @@
+"""The analyse stage: what the selected corpus says about its actors, kept apart from it.
+
+`analyse(corpus)` returns an `Analysis`: the mentions in every article, the actors involved
+in every briefing (detected, then added to or excluded by the curator), and the backlinks
+from every actor to the briefings and articles that mention it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Article, Briefing, BriefingActor, Corpus
+from .mentions import Mention, MentionFinder
+
+__all__ = ["Analysis", "Involvement", "Mention", "analyse"]
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """One actor in one briefing or article: how often it is mentioned, what the curator said."""
+
+    actor: str
+    mentions: int
+    role: str = ""
+    stance: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # by article id
+    article_actors: dict[str, tuple[Involvement, ...]] = field(default_factory=dict)
+    briefing_actors: dict[str, tuple[Involvement, ...]] = field(default_factory=dict)
+    briefings_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    articles_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def briefings_mentioning(self, actor_id: str) -> tuple[str, ...]:
+        """Briefing ids that involve the actor, newest first."""
+        return self.briefings_by_actor.get(actor_id, ())
+
+    def articles_mentioning(self, actor_id: str) -> tuple[str, ...]:
+        """Article ids that mention the actor, newest first (undated last)."""
+        return self.articles_by_actor.get(actor_id, ())
+
+    def mention_count(self, actor_id: str, article_id: str) -> int:
+        return sum(1 for m in self.mentions.get(article_id, ()) if m.actor == actor_id)
+
+
+def analyse(corpus: Corpus) -> Analysis:
+    finder = MentionFinder(corpus.actors)
+    mentions = {article.id: tuple(finder.find(article.text)) for article in corpus.articles}
+    article_actors = {
+        article.id: _involvements(Counter(m.actor for m in mentions[article.id]), ())
+        for article in corpus.articles
+    }
+    briefing_actors = {
+        briefing.id: _involvements(
+            Counter(m.actor for article_id in briefing.articles for m in mentions[article_id]),
+            briefing.actors,
+        )
+        for briefing in corpus.briefings
+    }
+    return Analysis(
+        mentions=mentions,
+        article_actors=article_actors,
+        briefing_actors=briefing_actors,
+        briefings_by_actor=_backlinks(corpus.briefings, briefing_actors, _briefing_order),
+        articles_by_actor=_backlinks(corpus.articles, article_actors, _article_order),
+    )
+
+
+def _involvements(counts: Counter, curated: tuple[BriefingActor, ...]) -> tuple[Involvement, ...]:
+    """Detected actors plus the curator's additions, minus exclusions; most mentioned first."""
+    by_id = {entry.id: entry for entry in curated}
+    ids = (set(counts) | {entry.id for entry in curated}) - {
+        entry.id for entry in curated if entry.exclude
+    }
+    involved = [
+        Involvement(actor_id, counts.get(actor_id, 0),
+                    by_id[actor_id].role if actor_id in by_id else "",
+                    by_id[actor_id].stance if actor_id in by_id else "")
+        for actor_id in ids
+    ]
+    return tuple(sorted(involved, key=lambda inv: (-inv.mentions, inv.actor)))
+
+
+def _briefing_order(briefing: Briefing) -> tuple:
+    return (-briefing.date.toordinal(), briefing.id)
+
+
+def _article_order(article: Article) -> tuple:
+    undated = article.published is None
+    return (undated, -(article.published.toordinal() if article.published else 0), article.id)
+
+
+def _backlinks(items, involvements: dict[str, tuple[Involvement, ...]], order) -> dict:
+    by_actor: dict[str, list] = defaultdict(list)
+    for item in sorted(items, key=order):
+        for involvement in involvements[item.id]:
+            by_actor[involvement.actor].append(item.id)
+    return {actor_id: tuple(ids) for actor_id, ids in by_actor.items()}

@@ -1,0 +1,102 @@
+"""Find actor mentions in a text: strong aliases, weak aliases, demonyms.
+
+Rules, in the order they decide:
+- every surface form of every actor is one alternative of a single pattern, longest first, so
+  "Bob Work" wins over "Work" and "U.S. Defense Department" over "U.S." in one pass;
+- boundaries are Unicode word boundaries, so "Russia's", "Russia’s" and "ISIS-held" match and
+  "Iraqis" does not match "Iraq" unless it is itself a demonym;
+- names, aliases and demonyms match in any case; weak aliases (a bare surname that is also a
+  word) only in their exact case and only after a strong mention of the same actor;
+- a spelling with diacritics also matches its unaccented form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from ..model import Actor
+
+
+class Rule(Enum):
+    NAME = "name"
+    ALIAS = "alias"
+    DEMONYM = "demonym"
+    WEAK_ALIAS = "weak alias"
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    start: int
+    end: int
+    text: str
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class _Form:
+    actor: str
+    surface: str
+    rule: Rule
+
+    @property
+    def strong(self) -> bool:
+        return self.rule is not Rule.WEAK_ALIAS
+
+
+class MentionFinder:
+    """Compiled once per corpus; `find` is one scan of the text."""
+
+    def __init__(self, actors: Iterable[Actor]):
+        self._forms: dict[str, list[_Form]] = {}
+        for actor in sorted(actors, key=lambda a: a.id):
+            for rule, names in (
+                (Rule.NAME, [actor.name]),
+                (Rule.ALIAS, actor.aliases),
+                (Rule.DEMONYM, actor.demonyms),
+                (Rule.WEAK_ALIAS, actor.weak_aliases),
+            ):
+                for name in names:
+                    for surface in {name, _unaccented(name)}:
+                        self._add(_Form(actor.id, surface, rule))
+        alternatives = sorted(self._forms, key=lambda key: (-len(key), key))
+        body = "|".join(re.escape(key) for key in alternatives) or r"(?!x)x"
+        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+    def _add(self, form: _Form) -> None:
+        forms = self._forms.setdefault(form.surface.casefold(), [])
+        if form not in forms:
+            forms.append(form)
+
+    def find(self, text: str) -> list[Mention]:
+        mentions: list[Mention] = []
+        strongly_mentioned: set[str] = set()
+        for match in self._pattern.finditer(text):
+            form = self._choose(match.group(), strongly_mentioned)
+            if form is None:
+                continue
+            if form.strong:
+                strongly_mentioned.add(form.actor)
+            mentions.append(Mention(form.actor, match.start(), match.end(), match.group(),
+                                    form.rule))
+        return mentions
+
+    def _choose(self, surface: str, strongly_mentioned: set[str]) -> _Form | None:
+        # Strong forms first: an actor's own name beats another actor's weak alias.
+        candidates = self._forms.get(surface.casefold(), [])
+        for form in candidates:
+            if form.strong:
+                return form
+        for form in candidates:
+            if form.surface == surface and form.actor in strongly_mentioned:
+                return form
+        return None
+
+
+def _unaccented(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -1,0 +1,158 @@
+"""The load stage: read `content/`, validate every file, resolve references, build a `Corpus`.
+
+Every problem in every file is collected; when there is any, `load_corpus` raises one
+`ContentErrors` and no corpus is built.
+
+    content/articles/<id>.md    front matter + text
+    content/actors/<id>.yml
+    content/briefings/<id>.yml
+    content/taxonomy.yml        topics and regions
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .. import model
+from ..errors import ContentError, ContentErrors, did_you_mean
+from . import fields, records
+from .read import FileProblem, compose, read_text, split_front_matter
+from .validate import ID_RULE, SAFE_ID, Checker, Reference, TooLarge
+
+__all__ = ["load_corpus"]
+
+
+class _Loader:
+    def __init__(self, content_dir: Path):
+        self.content_dir = content_dir
+        self.errors: list[ContentError] = []
+        self.references: list[Reference] = []
+        self.known: dict[fields.Ref, set[str]] = {kind: set() for kind in fields.Ref}
+
+    def display(self, path: Path) -> str:
+        """The path as the user would type it: relative to the working directory if inside."""
+        try:
+            return os.path.relpath(path)
+        except ValueError:  # another drive on Windows
+            return str(path)
+
+    def files(self, folder: str, suffix: str, kind: fields.Ref) -> list[tuple[str, Path]]:
+        directory = self.content_dir / folder
+        found = sorted(directory.glob("*" + suffix)) if directory.is_dir() else []
+        ids = []
+        for path in found:
+            item_id = path.name[: -len(suffix)]
+            if not SAFE_ID.match(item_id):
+                self.errors.append(ContentError(
+                    self.display(path), 1, 1, f"file name {path.name!r} is not a valid id",
+                    ID_RULE))
+                continue
+            self.known[kind].add(item_id)
+            ids.append((item_id, path))
+        strays = sorted(directory.glob("*")) if directory.is_dir() else []
+        for stray in strays:
+            if stray.is_file() and not stray.name.endswith(suffix) and stray.name[0] != ".":
+                self.errors.append(ContentError(
+                    self.display(stray), 1, 1, f"not a {suffix} file, so it is ignored",
+                    f"rename it to {stray.stem}{suffix}"))
+        return ids
+
+    def each(self, items: list[tuple[str, Path]], build: Callable[[str, Path, str], Any]) -> list:
+        built = []
+        for item_id, path in items:
+            display = self.display(path)
+            try:
+                record = build(item_id, path, display)
+            except FileProblem as problem:
+                self.errors.append(problem.error)
+                continue
+            if record is not None:
+                built.append(record)
+        return built
+
+    def checked(self, checker: Checker, node, record: fields.Record) -> dict | None:
+        try:
+            values = checker.record(node, record)
+        except TooLarge as exc:
+            self.errors.append(ContentError(checker.path, 1, 1, f"file refused: {exc}"))
+            return None
+        self.errors.extend(checker.errors)
+        self.references.extend(checker.references)
+        return None if checker.errors else values
+
+    def actor(self, actor_id: str, path: Path, display: str) -> model.Actor | None:
+        node = compose(read_text(path, display), display)
+        checker = Checker(display)
+        values = self.checked(checker, node, fields.ACTOR)
+        return None if values is None else records.actor(actor_id, values, checker.where(node))
+
+    def article(self, article_id: str, path: Path, display: str) -> model.Article | None:
+        front = split_front_matter(read_text(path, display), display)
+        node = compose(front.yaml_text, display, front.line_offset)
+        checker = Checker(display, front.line_offset)
+        values = self.checked(checker, node, fields.ARTICLE)
+        if values is None:
+            return None
+        return records.article(article_id, values, front.body, checker.where(node))
+
+    def briefing(self, briefing_id: str, path: Path, display: str) -> model.Briefing | None:
+        node = compose(read_text(path, display), display)
+        checker = Checker(display)
+        values = self.checked(checker, node, fields.BRIEFING)
+        if values is None:
+            return None
+        return records.briefing(briefing_id, values, checker.where(node))
+
+    def taxonomy(self) -> tuple[tuple[model.Term, ...], tuple[model.Term, ...]]:
+        path = self.content_dir / "taxonomy.yml"
+        if not path.exists():
+            return (), ()
+        display = self.display(path)
+        try:
+            node = compose(read_text(path, display), display)
+        except FileProblem as problem:
+            self.errors.append(problem.error)
+            return (), ()
+        values = self.checked(Checker(display), node, fields.TAXONOMY) or {}
+        topics, regions = values.get("topics", {}), values.get("regions", {})
+        self.known[fields.Ref.TOPIC].update(topics)
+        self.known[fields.Ref.REGION].update(regions)
+        return records.terms(topics), records.terms(regions)
+
+    def resolve(self) -> None:
+        for reference in self.references:
+            known = self.known[reference.kind]
+            if reference.id not in known:
+                where = reference.where
+                self.errors.append(ContentError(
+                    where.path, where.line, where.col,
+                    f"unknown {reference.kind.value} {reference.id!r}",
+                    did_you_mean(reference.id, known)))
+
+
+def load_corpus(content_dir: Path) -> model.Corpus:
+    """Load and check everything under `content_dir`; raise `ContentErrors` if anything is wrong."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise ContentErrors([ContentError(str(content_dir), 1, 1, "content folder not found")])
+    loader = _Loader(content_dir)
+    actor_files = loader.files("actors", ".yml", fields.Ref.ACTOR)
+    article_files = loader.files("articles", ".md", fields.Ref.ARTICLE)
+    briefing_files = loader.files("briefings", ".yml", fields.Ref.BRIEFING)
+    topics, regions = loader.taxonomy()
+    actors = loader.each(actor_files, loader.actor)
+    articles = loader.each(article_files, loader.article)
+    briefings = loader.each(briefing_files, loader.briefing)
+    loader.resolve()
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return model.Corpus(
+        articles=tuple(articles),
+        actors=tuple(actors),
+        briefings=tuple(briefings),
+        topics=topics,
+        regions=regions,
+    )

@@ -1,0 +1,168 @@
+"""Field declarations: each field of each kind of file is declared once, here.
+
+The validator checks YAML against these declarations; the documentation and the editor
+schemas are meant to be derived from the same objects so that they never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .. import model
+
+
+class Ref(Enum):
+    """The kinds of id a field may refer to; checked once everything is loaded."""
+
+    ACTOR = "actor"
+    ARTICLE = "article"
+    BRIEFING = "briefing"
+    TOPIC = "topic"
+    REGION = "region"
+
+
+@dataclass(frozen=True)
+class Type:
+    """A value's shape. Exactly one of the attributes below says which shape."""
+
+    scalar: str = ""  # "str", "int", "bool", "date", "id"
+    choices: tuple[str, ...] = ()
+    ref: Ref | None = None
+    items: Type | None = None
+    record: Record | None = None
+    values: Record | None = None  # a mapping from free ids to records (the taxonomy)
+    minimum: int | None = None
+    maximum: int | None = None
+
+    @property
+    def description(self) -> str:
+        if self.items is not None:
+            return "a list"
+        if self.record is not None or self.values is not None:
+            return "a mapping"
+        if self.choices:
+            return "one of " + ", ".join(repr(choice) for choice in self.choices)
+        return {"str": "a string", "int": "a whole number", "date": "a date (YYYY-MM-DD)",
+                "bool": "true or false", "id": "an id"}[self.scalar]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Type
+    required: bool = False
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    fields: tuple[Field, ...] = field(default=())
+
+    def get(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+STR = Type(scalar="str")
+DATE = Type(scalar="date")
+
+
+def choice(enum: type[Enum]) -> Type:
+    return Type(scalar="str", choices=tuple(member.value for member in enum))
+
+
+def ref(kind: Ref) -> Type:
+    return Type(scalar="id", ref=kind)
+
+
+def list_of(item: Type) -> Type:
+    return Type(items=item)
+
+
+ROLE = Record("role", (
+    Field("title", STR, required=True, doc="Title held, e.g. Deputy Secretary of Defense."),
+    Field("organization", ref(Ref.ACTOR), doc="The actor id of the organization."),
+    Field("from", DATE, doc="First day in the role."),
+    Field("to", DATE, doc="Last day in the role; empty while it lasts."),
+))
+
+ACTOR = Record("actor", (
+    Field("name", STR, required=True, doc="The name shown on pages."),
+    Field("kind", choice(model.ActorKind), required=True, doc="What sort of actor it is."),
+    Field("aliases", list_of(STR), doc="Other names, matched case-insensitively."),
+    Field("weak_aliases", list_of(STR),
+          doc="Names matched only with exact case after a strong mention (a bare surname)."),
+    Field("demonyms", list_of(STR), doc="Adjectives that count as a mention: Iraqi for Iraq."),
+    Field("country", ref(Ref.ACTOR), doc="The actor id of its state."),
+    Field("roles", list_of(Type(record=ROLE)), doc="Dated roles."),
+    Field("affiliations", list_of(ref(Ref.ACTOR)), doc="Actor ids it belongs to."),
+    Field("summary", STR, required=True, doc="One neutral sentence."),
+    Field("wikidata", STR, doc="Wikidata id, e.g. Q159."),
+    Field("website", STR, doc="Official website."),
+))
+
+ARTICLE = Record("article", (
+    Field("title", STR, required=True, doc="The article's headline."),
+    Field("publisher", STR, doc="Who published it; empty when unknown."),
+    Field("url", STR, doc="Where it was published."),
+    Field("published", DATE, doc="Publication date; empty when unknown."),
+    Field("author", STR, doc="Byline."),
+    Field("language", STR, doc="Language code, e.g. en."),
+    Field("reliability", Type(scalar="str", choices=tuple(model.RELIABILITY)),
+          doc="Admiralty source reliability, A to F."),
+    Field("credibility", Type(scalar="int", minimum=1, maximum=6),
+          doc="Admiralty information credibility, 1 to 6."),
+    Field("tlp", choice(model.Tlp), doc="Traffic Light Protocol label; CLEAR when empty."),
+    Field("status", choice(model.Status), doc="draft or published; published when empty."),
+))
+
+KEY_JUDGMENT = Record("key judgment", (
+    Field("text", STR, required=True, doc="The judgment, without its likelihood term."),
+    Field("likelihood", choice(model.Likelihood), doc="ICD 203 expression of likelihood."),
+    Field("confidence", choice(model.Confidence), doc="Analytic confidence."),
+    Field("articles", list_of(ref(Ref.ARTICLE)), doc="The articles behind it."),
+))
+
+BRIEFING_ACTOR = Record("briefing actor", (
+    Field("id", ref(Ref.ACTOR), required=True, doc="The actor."),
+    Field("role", STR, doc="Its role in this briefing."),
+    Field("stance", STR, doc="Its stance in this briefing."),
+    Field("exclude", Type(scalar="bool"), doc="Drop a wrongly detected actor."),
+))
+
+RELATIONSHIP = Record("relationship", (
+    Field("subject", ref(Ref.ACTOR), required=True, doc="Who."),
+    Field("type", Type(scalar="str", choices=tuple(model.RELATIONSHIP_TYPES)), required=True,
+          doc="How they are related."),
+    Field("object", ref(Ref.ACTOR), required=True, doc="To whom."),
+    Field("evidence", list_of(ref(Ref.ARTICLE)), doc="Articles that show it."),
+    Field("note", STR, doc="A short note."),
+    Field("from", DATE, doc="Since when."),
+))
+
+BRIEFING = Record("briefing", (
+    Field("title", STR, required=True, doc="The briefing's title."),
+    Field("date", DATE, required=True, doc="The briefing's own date."),
+    Field("status", choice(model.Status), doc="draft or published; draft when empty."),
+    Field("tlp", choice(model.Tlp), doc="Traffic Light Protocol label; CLEAR when empty."),
+    Field("bluf", STR, required=True, doc="Bottom line up front."),
+    Field("key_judgments", list_of(Type(record=KEY_JUDGMENT)), doc="Key judgments."),
+    Field("articles", list_of(ref(Ref.ARTICLE)), doc="Source articles."),
+    Field("actors", list_of(Type(record=BRIEFING_ACTOR)),
+          doc="Actors added to or described beyond what was detected."),
+    Field("topics", list_of(ref(Ref.TOPIC)), doc="Topic ids."),
+    Field("regions", list_of(ref(Ref.REGION)), doc="Region ids."),
+    Field("relationships", list_of(Type(record=RELATIONSHIP)), doc="Actor relationships."),
+    Field("related", list_of(ref(Ref.BRIEFING)), doc="Briefings pinned as related."),
+))
+
+TERM = Record("term", (
+    Field("name", STR, required=True, doc="Name shown on pages."),
+    Field("description", STR, doc="What it covers."),
+))
+
+TAXONOMY = Record("taxonomy", (
+    Field("topics", Type(values=TERM), doc="Topic id to its name and description."),
+    Field("regions", Type(values=TERM), doc="Region id to its name and description."),
+))

@@ -1,0 +1,211 @@
+"""Check a YAML node tree against a declared `Record` and turn it into plain values.
+
+Works on composed nodes rather than loaded Python objects so that every message can name the
+line and column of the offending value. References to other files are only collected here;
+they are resolved once the whole corpus is loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ..errors import ContentError, did_you_mean
+from ..model import Source
+from .fields import Record, Ref, Type
+
+SAFE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+ID_RULE = "ids are lowercase letters, digits and hyphens, e.g. 'bob-work'"
+
+# Bounds a hostile or broken file cannot get past: aliases that expand without bound
+# ("billion laughs") and absurd nesting are refused instead of exhausting memory.
+MAX_VALUES = 100_000
+MAX_DEPTH = 32
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: Ref
+    id: str
+    where: Source
+
+
+class TooLarge(Exception):
+    """Raised once the value budget is spent; reported as one error for the file."""
+
+
+class Checker:
+    """Validates the nodes of one file, collecting errors and references."""
+
+    def __init__(self, path: str, line_offset: int = 0):
+        self.path = path
+        self.line_offset = line_offset
+        self.errors: list[ContentError] = []
+        self.references: list[Reference] = []
+        self._budget = MAX_VALUES
+
+    def where(self, node: yaml.Node) -> Source:
+        mark = node.start_mark
+        return Source(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        where = self.where(node)
+        self.errors.append(ContentError(where.path, where.line, where.col, message, hint))
+
+    def record(self, node: yaml.Node, record: Record, depth: int = 0) -> dict[str, Any] | None:
+        """The record's values by field name; None where the node is not a mapping."""
+        self._spend(depth)
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"a {record.name} must be a mapping of fields, not {_shape(node)}")
+            return None
+        values: dict[str, Any] = {}
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            declared = record.get(key) if key is not None else None
+            if declared is None:
+                names = [f.name for f in record.fields]
+                self.error(key_node, f"unknown field {key!r} in {record.name}",
+                           did_you_mean(str(key), names))
+                continue
+            if key in seen:
+                self.error(key_node, f"field {key!r} appears twice")
+                continue
+            seen.add(key)
+            value = self.value(value_node, declared.type, depth + 1)
+            if value is not None:
+                values[key] = value
+            elif declared.required and _is_null(value_node):
+                self.error(value_node, f"field {key!r} must not be empty")
+        for declared in record.fields:
+            if declared.required and declared.name not in seen:
+                self.error(node, f"{record.name} is missing required field {declared.name!r}")
+        return values
+
+    def value(self, node: yaml.Node, type_: Type, depth: int = 0) -> Any:
+        """The value of `node` as `type_` declares it; None for null or a reported error."""
+        self._spend(depth)
+        if _is_null(node):
+            return None
+        if type_.record is not None:
+            return self.record(node, type_.record, depth)
+        if type_.values is not None:
+            return self._mapping(node, type_.values, depth)
+        if type_.items is not None:
+            return self._list(node, type_.items, depth)
+        return self._scalar(node, type_)
+
+    def _list(self, node: yaml.Node, item: Type, depth: int) -> tuple | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"expected a list, not {_shape(node)}",
+                       f"write [{node.value}]" if isinstance(node, yaml.ScalarNode) else "")
+            return None
+        values = (self.value(child, item, depth + 1) for child in node.value)
+        return tuple(value for value in values if value is not None)
+
+    def _mapping(self, node: yaml.Node, record: Record, depth: int) -> dict[str, Any] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"expected a mapping of id to {record.name}, not {_shape(node)}")
+            return None
+        entries: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._id(key_node)
+            if key is None:
+                continue
+            if key in entries:
+                self.error(key_node, f"duplicate id {key!r}")
+                continue
+            value = self.record(value_node, record, depth + 1)
+            if value is not None:
+                entries[key] = (value, self.where(key_node))
+        return entries
+
+    def _id(self, node: yaml.Node) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or not SAFE_ID.match(node.value):
+            self.error(node, f"{_text(node)!r} is not a valid id", ID_RULE)
+            return None
+        return node.value
+
+    def _scalar(self, node: yaml.Node, type_: Type) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"expected {type_.description}, not {_shape(node)}")
+            return None
+        if type_.scalar == "date":
+            return self._date(node)
+        if type_.scalar == "int":
+            return self._int(node, type_)
+        if type_.scalar == "bool":
+            if node.tag != _TAG + "bool":
+                self.error(node, f"expected true or false, not {node.value!r}")
+                return None
+            return node.value.lower() in ("true", "yes", "on")
+        if type_.scalar == "id":
+            value = self._id(node)
+            if value is not None and type_.ref is not None:
+                self.references.append(Reference(type_.ref, value, self.where(node)))
+            return value
+        if node.tag not in (_TAG + "str", _TAG + "int", _TAG + "float") and node.style is None:
+            self.error(node, f"expected {type_.description}, not {_shape(node)}",
+                       f"quote it: \"{node.value}\"")
+            return None
+        value = node.value.strip()
+        if type_.choices and value not in type_.choices:
+            self.error(node, f"{value!r} is not an allowed value",
+                       did_you_mean(value, type_.choices))
+            return None
+        return value
+
+    def _date(self, node: yaml.ScalarNode) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", node.value):
+                self.error(node, f"{node.value!r} is not a real date")
+            else:
+                self.error(node, f"{node.value!r} is not a date", "expected YYYY-MM-DD")
+            return None
+
+    def _int(self, node: yaml.ScalarNode, type_: Type) -> int | None:
+        if node.tag != _TAG + "int":
+            self.error(node, f"expected a whole number, not {node.value!r}")
+            return None
+        value = int(node.value)
+        if (type_.minimum is not None and value < type_.minimum) or (
+            type_.maximum is not None and value > type_.maximum
+        ):
+            self.error(node, f"{value} is out of range",
+                       f"expected {type_.minimum} to {type_.maximum}")
+            return None
+        return value
+
+    def _spend(self, depth: int) -> None:
+        self._budget -= 1
+        if self._budget < 0:
+            raise TooLarge(f"more than {MAX_VALUES} values (do YAML aliases expand without bound?)")
+        if depth > MAX_DEPTH:
+            raise TooLarge(f"values nested deeper than {MAX_DEPTH} levels")
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
+
+
+def _text(node: yaml.Node) -> str:
+    return node.value if isinstance(node, yaml.ScalarNode) else _shape(node)
+
+
+def _shape(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    kind = node.tag.removeprefix(_TAG)
+    names = {"bool": "true/false", "int": "a number", "float": "a number", "null": "empty",
+             "timestamp": "a date", "str": "text"}
+    return f"{names.get(kind, kind)} {node.value!r}" if kind != "null" else "empty"

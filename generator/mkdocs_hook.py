@@ -1,0 +1,55 @@
+"""The MkDocs adapter: generate the pages in memory at every build, serve or rebuild.
+
+Listed under `hooks:` in mkdocs.yml. Pages are added as virtual files, so nothing is written
+into `docs_dir` and `mkdocs serve` does not rebuild in a loop; `watch:` in mkdocs.yml makes
+edits under `content/` trigger a rebuild. Content errors abort before MkDocs cleans the site
+directory, so the last good site stays as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from generator.errors import ContentErrors
+from generator.pipeline import generate
+from generator.render import Page
+
+_pages: tuple[Page, ...] = ()
+
+
+def content_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "content"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _pages
+    try:
+        _pages = generate(content_dir(config))
+    except ContentErrors as errors:
+        raise Abort(errors.format_message()) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for page in _pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            raise Abort(f"{existing.abs_src_path}: clashes with the generated page {page.path};"
+                        " rename or remove it")
+        files.append(File.generated(config, page.path, content=page.text))
+    return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    def page_url(doc_path: str) -> str:
+        """The URL of a page from its doc path, for links in theme templates."""
+        file = files.get_file_from_path(doc_path)
+        if file is None:
+            raise Abort(f"theme template links to a page that was not generated: {doc_path}")
+        return file.url
+
+    env.filters["page_url"] = page_url
+    return env
