@@ -74,14 +74,20 @@ class _Loader:
         return built
 
     def checked(self, checker: Checker, node, record: fields.Record) -> dict | None:
+        """The file's values if it is valid; None after recording its errors."""
+        values = self.values(checker, node, record)
+        return None if checker.errors else values
+
+    def values(self, checker: Checker, node, record: fields.Record) -> dict:
+        """Whatever values could be read, errors recorded; for ids known despite mistakes."""
         try:
-            values = checker.record(node, record)
+            values = checker.record(node, record) or {}
         except TooLarge as exc:
-            self.errors.append(ContentError(checker.path, 1, 1, f"file refused: {exc}"))
-            return None
+            checker.errors.append(ContentError(checker.path, 1, 1, f"file refused: {exc}"))
+            values = {}
         self.errors.extend(checker.errors)
         self.references.extend(checker.references)
-        return None if checker.errors else values
+        return values
 
     def actor(self, actor_id: str, path: Path, display: str) -> model.Actor | None:
         node = compose(read_text(path, display), display)
@@ -116,10 +122,13 @@ class _Loader:
         except FileProblem as problem:
             self.errors.append(problem.error)
             return (), ()
-        values = self.checked(Checker(display), node, fields.TAXONOMY) or {}
+        checker = Checker(display)
+        values = self.values(checker, node, fields.TAXONOMY)
         topics, regions = values.get("topics", {}), values.get("regions", {})
         self.known[fields.Ref.TOPIC].update(topics)
         self.known[fields.Ref.REGION].update(regions)
+        if checker.errors:
+            return (), ()
         return records.terms(topics), records.terms(regions)
 
     def resolve(self) -> None:

@@ -15,6 +15,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
 MAX_BYTES = 2 * 1024 * 1024
+# Aliases are refused outright: content files never need them, and they are how a small file
+# ("billion laughs") expands without bound. Nesting is bounded before the recursive composer
+# can run out of stack.
+MAX_DEPTH = 32
 
 
 class FileProblem(Exception):
@@ -60,19 +64,44 @@ def read_text(path: Path, display: str) -> str:
 def compose(text: str, display: str, line_offset: int = 0) -> yaml.Node:
     """The YAML node tree of `text`, with marks; syntax errors become one `FileProblem`."""
     try:
+        _check_events(text, display, line_offset)
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(part for part in (exc.context, exc.problem) if part)
+        hint = ""
+        if exc.context and exc.context_mark:
+            start = exc.context_mark
+            hint = f"{exc.context} that starts at {start.line + 1 + line_offset}:{start.column + 1}"
         raise FileProblem(ContentError(
-            display, line + line_offset, col, f"YAML syntax error: {problem}")) from exc
+            display, line + line_offset, col, f"YAML syntax error: {exc.problem}", hint)) from exc
     except yaml.YAMLError as exc:
         raise FileProblem(ContentError(display, 1 + line_offset, 1,
                                        f"YAML error: {exc}")) from exc
     if node is None:
         raise FileProblem(ContentError(display, 1 + line_offset, 1, "no YAML fields found"))
     return node
+
+
+def _check_events(text: str, display: str, line_offset: int) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise FileProblem(_at(display, event, line_offset,
+                                  "YAML aliases (*name) are not allowed in content files",
+                                  "write the value out"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FileProblem(_at(display, event, line_offset,
+                                      f"values nested deeper than {MAX_DEPTH} levels"))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _at(display: str, event: yaml.Event, line_offset: int, message: str, hint: str = ""):
+    mark = event.start_mark
+    return ContentError(display, mark.line + 1 + line_offset, mark.column + 1, message, hint)
 
 
 def split_front_matter(text: str, display: str) -> FrontMatter:

@@ -21,8 +21,7 @@ from .fields import Record, Ref, Type
 SAFE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 ID_RULE = "ids are lowercase letters, digits and hyphens, e.g. 'bob-work'"
 
-# Bounds a hostile or broken file cannot get past: aliases that expand without bound
-# ("billion laughs") and absurd nesting are refused instead of exhausting memory.
+# A bound on the work one file can cause, beside the alias and depth checks in `read`.
 MAX_VALUES = 100_000
 MAX_DEPTH = 32
 
@@ -150,7 +149,8 @@ class Checker:
             if value is not None and type_.ref is not None:
                 self.references.append(Reference(type_.ref, value, self.where(node)))
             return value
-        if node.tag not in (_TAG + "str", _TAG + "int", _TAG + "float") and node.style is None:
+        # libyaml gives plain scalars style '' and the pure-Python loader None.
+        if node.tag not in (_TAG + "str", _TAG + "int", _TAG + "float") and not node.style:
             self.error(node, f"expected {type_.description}, not {_shape(node)}",
                        f"quote it: \"{node.value}\"")
             return None

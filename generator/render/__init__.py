@@ -103,7 +103,7 @@ class _Renderer:
         involved = self.analysis.briefing_actors[briefing.id]
         articles = [self.corpus.article(article_id) for article_id in briefing.articles]
         sources = [Source(article, self.body(article, path)) for article in articles]
-        front = {"title": briefing.title, "actor_panel": self.panel(involved)}
+        front = {"title": markup.page_title(briefing.title), "actor_panel": self.panel(involved)}
         return self.page(path, "briefing.md", front, briefing=briefing, involved=involved,
                          sources=sources)
 
@@ -111,7 +111,7 @@ class _Renderer:
         path = f"articles/{article.id}.md"
         involved = self.analysis.article_actors[article.id]
         briefings = [b for b in self.corpus.briefings if article.id in b.articles]
-        front = {"title": article.title, "actor_panel": self.panel(involved)}
+        front = {"title": markup.page_title(article.title), "actor_panel": self.panel(involved)}
         return self.page(path, "article.md", front, article=article, involved=involved,
                          briefings=sorted(briefings, key=lambda b: (b.date, b.id), reverse=True),
                          body=self.body(article, path))
@@ -122,9 +122,10 @@ class _Renderer:
             (self.corpus.article(a), self.analysis.mention_count(actor.id, a))
             for a in self.analysis.articles_mentioning(actor.id)
         ]
-        names = actor.aliases + actor.weak_aliases + actor.demonyms
-        return self.page(f"actors/{actor.id}.md", "actor.md", {"title": actor.name},
-                         actor=actor, briefings=briefings, articles=articles, names=names)
+        names = [n for n in actor.aliases + actor.weak_aliases + actor.demonyms if n != actor.name]
+        front = {"title": markup.page_title(actor.name)}
+        return self.page(f"actors/{actor.id}.md", "actor.md", front, actor=actor,
+                         briefings=briefings, articles=articles, names=names)
 
     def actors_index(self) -> Page:
         groups = [

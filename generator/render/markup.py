@@ -13,10 +13,10 @@ from ..analyse import Mention
 # Spans of a Markdown body where a link must not be inserted, and which are passed on as they
 # are (code shows its own text literally, so escaping it would show "&lt;").
 _PROTECTED = re.compile(
-    r"(?P<code>^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`[^`\n]+`)"
-    r"|(?P<heading>^[ \t]{0,3}#{1,6}[ \t].*$)"
+    r"(?P<code>^(?:```|~~~)[\s\S]*?^(?:```|~~~)[ \t]*$|`[^`\n]+`)"
+    r"|(?P<heading>^[ \t]{0,3}#{1,6}[ \t][^\n]*)"
     r"|(?P<link>!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+)",
-    re.MULTILINE | re.DOTALL,
+    re.MULTILINE,
 )
 
 
@@ -33,6 +33,16 @@ def inline(text: str) -> str:
 def cell(text: str) -> Markup:
     """User text escaped for a Markdown table cell."""
     return Markup(str(escape(inline(text))).replace("|", "\\|"))
+
+
+def page_title(text: str) -> str:
+    """A title for front matter, safe in every place the theme prints it.
+
+    Material prints `page.title` unescaped in the header and through `striptags` (which
+    unescapes entities) in `<title>`, so no escaping survives both: angle brackets are
+    replaced by look-alike quotation marks, and `&` is escaped once for the header.
+    """
+    return inline(text).replace("<", "‹").replace(">", "›").replace("&", "&amp;")
 
 
 def link_mentions(

@@ -1,0 +1,69 @@
+"""Mention finding: the rules an analyst relies on, each on a sentence that shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.analyse.mentions import MentionFinder, Rule
+from generator.load import load_corpus
+from generator.model import Actor, ActorKind
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORK = Actor("bob-work", "Bob Work", ActorKind.PERSON, aliases=("Robert Work",),
+             weak_aliases=("Work",))
+US = Actor("united-states", "United States", ActorKind.STATE, aliases=("U.S.",),
+           demonyms=("American",))
+DOD = Actor("us-defense-department", "U.S. Defense Department", ActorKind.GOVERNMENT_BODY)
+RUSSIA = Actor("russia", "Russia", ActorKind.STATE, demonyms=("Russian",))
+ISIS = Actor("isis", "ISIS", ActorKind.ARMED_GROUP, aliases=("Daesh",))
+ERDOGAN = Actor("erdogan", "Recep Tayyip Erdoğan", ActorKind.PERSON, aliases=("Erdoğan",))
+
+
+def found(text: str, *actors: Actor) -> list[tuple[str, str]]:
+    return [(m.actor, m.text) for m in MentionFinder(actors).find(text)]
+
+
+def test_weak_alias_needs_an_earlier_strong_mention():
+    assert found("Work said so. Then Bob Work left.", WORK) == [("bob-work", "Bob Work")]
+    assert found("Bob Work spoke. Work said so.", WORK) == [
+        ("bob-work", "Bob Work"), ("bob-work", "Work")]
+
+
+def test_weak_alias_needs_exact_case():
+    assert found("Bob Work is working; work goes on.", WORK) == [("bob-work", "Bob Work")]
+
+
+def test_strong_alias_matches_in_any_case():
+    assert found("DAESH and daesh", ISIS) == [("isis", "DAESH"), ("isis", "daesh")]
+
+
+def test_longest_match_wins():
+    assert found("The U.S. Defense Department and the U.S.", US, DOD) == [
+        ("us-defense-department", "U.S. Defense Department"), ("united-states", "U.S.")]
+
+
+def test_possessives_and_compounds_count_but_longer_words_do_not():
+    text = "Russia's plan, Russia’s aim, ISIS-held towns, Russianness"
+    assert found(text, RUSSIA, ISIS) == [
+        ("russia", "Russia"), ("russia", "Russia"), ("isis", "ISIS")]
+
+
+def test_demonyms_count_as_mentions_with_their_rule():
+    mentions = MentionFinder([RUSSIA]).find("Russian officials")
+    assert [(m.actor, m.rule) for m in mentions] == [("russia", Rule.DEMONYM)]
+
+
+def test_a_name_with_diacritics_matches_its_unaccented_spelling():
+    assert found("Erdogan and Erdoğan", ERDOGAN) == [
+        ("erdogan", "Erdogan"), ("erdogan", "Erdoğan")]
+
+
+def test_the_seed_article_names_every_actor_and_never_links_working():
+    corpus = load_corpus(ROOT / "content")
+    article = corpus.article("us-fears-compromise-of-military-secrets")
+    mentions = MentionFinder(corpus.actors).find(article.text)
+    assert {m.actor for m in mentions} == {actor.id for actor in corpus.actors}
+    assert not [m for m in mentions if m.text.lower() == "working"]
+    work = [m.text for m in mentions if m.actor == "bob-work"]
+    assert work == ["Bob Work", "Work"]

@@ -1,0 +1,99 @@
+"""Rendering: escaping of user text, links between pages, and byte-identical output."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from generator.analyse import analyse
+from generator.analyse.mentions import MentionFinder
+from generator.load import load_corpus
+from generator.model import Actor, ActorKind, Article, Briefing, Corpus, Status
+from generator.pipeline import generate
+from generator.render import render_site
+from generator.render.markup import link_mentions, relative
+
+ROOT = Path(__file__).resolve().parent.parent
+RUSSIA = Actor("russia", "Russia", ActorKind.STATE, summary="A state.")
+
+
+def pages_of(corpus: Corpus) -> dict[str, str]:
+    return {page.path: page.text for page in render_site(corpus, analyse(corpus))}
+
+
+def hostile_corpus() -> Corpus:
+    script = "<script>alert(1)</script>"
+    article = Article("a", f"Title {script}", f"Russia said {script} & more.")
+    briefing = Briefing("b", f"Brief {script}", dt.date(2020, 1, 1), f"BLUF {script}",
+                        status=Status.PUBLISHED, articles=("a",))
+    actor = dataclasses.replace(RUSSIA, summary=f"Summary {script}")
+    return Corpus(articles=(article,), actors=(actor,), briefings=(briefing,))
+
+
+def test_user_text_never_reaches_the_page_as_html():
+    # The sidebar data in the front matter stays raw: the theme template escapes it, which the
+    # built-site tests check. Titles are printed unescaped by Material, so they are defused.
+    for path, text in pages_of(hostile_corpus()).items():
+        _, front, body = text.split("---\n", 2)
+        assert "<script>" not in body, path
+        assert "title: " in front and "<" not in front.split("\n")[0], path
+    briefing = pages_of(hostile_corpus())["briefings/b.md"]
+    assert "# Brief &lt;script&gt;alert(1)&lt;/script&gt;" in briefing
+    assert "BLUF &lt;script&gt;" in briefing
+    assert "said &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in briefing
+
+
+def test_relative_links_between_doc_paths():
+    assert relative("briefings/b.md", "actors/russia.md") == "../actors/russia.md"
+    assert relative("index.md", "actors/russia.md") == "actors/russia.md"
+    assert relative("actors/index.md", "actors/russia.md") == "russia.md"
+
+
+def test_first_mention_per_section_is_linked_outside_code_headings_and_links():
+    text = (
+        "Russia spoke. Russia again.\n\n"
+        "`Russia` in code and [Russia](http://x) in a link.\n\n"
+        "## Russia in a heading\n\n"
+        "Russia in the next section."
+    )
+    mentions = MentionFinder([RUSSIA]).find(text)
+    out = str(link_mentions(text, mentions, lambda actor: f"../actors/{actor}.md"))
+    assert out.count("[Russia](../actors/russia.md)") == 2
+    assert out.startswith("[Russia](../actors/russia.md) spoke. Russia again.")
+    assert "`Russia` in code and [Russia](http://x)" in out
+    assert "## Russia in a heading" in out
+    assert out.endswith("[Russia](../actors/russia.md) in the next section.")
+
+
+def test_same_content_gives_byte_identical_pages():
+    first = generate(ROOT / "content")
+    second = generate(ROOT / "content")
+    assert [p.path for p in first] == [p.path for p in second]
+    assert all(a.text.encode() == b.text.encode() for a, b in zip(first, second, strict=True))
+
+
+def test_the_sidebar_data_lists_most_mentioned_actors_first():
+    corpus = load_corpus(ROOT / "content")
+    analysis = analyse(corpus)
+    briefing = corpus.briefings[0]
+    counts = [inv.mentions for inv in analysis.briefing_actors[briefing.id]]
+    assert counts == sorted(counts, reverse=True)
+    assert len(counts) == len(corpus.actors)
+
+
+def test_drafts_never_reach_a_page():
+    corpus = hostile_corpus()
+    draft = dataclasses.replace(corpus.briefings[0], id="secret", title="Secret plan",
+                                status=Status.DRAFT)
+    corpus = dataclasses.replace(corpus, briefings=corpus.briefings + (draft,))
+    pages = generate_from(corpus)
+    assert "briefings/secret.md" not in pages
+    assert not [path for path, text in pages.items() if "Secret plan" in text]
+
+
+def generate_from(corpus: Corpus) -> dict[str, str]:
+    from generator.select import select
+
+    selected = select(corpus)
+    return {page.path: page.text for page in render_site(selected, analyse(selected))}
