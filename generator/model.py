@@ -81,17 +81,24 @@ class ActorKind(Enum):
     PERSON = "person"
 
     @property
+    def noun(self) -> str:
+        """One of its kind: "Government body"."""
+        return _KIND_NOUNS[self][0]
+
+    @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        """A heading for a group of its kind: "Government bodies"."""
+        return _KIND_NOUNS[self][1]
 
 
-_KIND_LABELS = {
-    ActorKind.STATE: "States",
-    ActorKind.GOVERNMENT_BODY: "Government bodies",
-    ActorKind.INTERNATIONAL_ORGANIZATION: "International organizations",
-    ActorKind.ORGANIZATION: "Organizations",
-    ActorKind.ARMED_GROUP: "Armed groups",
-    ActorKind.PERSON: "People",
+_KIND_NOUNS = {
+    ActorKind.STATE: ("State", "States"),
+    ActorKind.GOVERNMENT_BODY: ("Government body", "Government bodies"),
+    ActorKind.INTERNATIONAL_ORGANIZATION: ("International organization",
+                                           "International organizations"),
+    ActorKind.ORGANIZATION: ("Organization", "Organizations"),
+    ActorKind.ARMED_GROUP: ("Armed group", "Armed groups"),
+    ActorKind.PERSON: ("Person", "People"),
 }
 
 # Admiralty (NATO) source grading: reliability of the source, credibility of the information.

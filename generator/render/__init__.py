@@ -90,7 +90,7 @@ class _Renderer:
                 "id": actor.id,
                 "name": actor.name,
                 "kind": actor.kind.value,
-                "kind_label": actor.kind.label,
+                "kind_label": actor.kind.noun,
                 "role": markup.inline(inv.role),
                 "summary": markup.inline(actor.summary),
                 "page": f"actors/{actor.id}.md",

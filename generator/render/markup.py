@@ -38,11 +38,12 @@ def cell(text: str) -> Markup:
 def page_title(text: str) -> str:
     """A title for front matter, safe in every place the theme prints it.
 
-    Material prints `page.title` unescaped in the header and through `striptags` (which
-    unescapes entities) in `<title>`, so no escaping survives both: angle brackets are
-    replaced by look-alike quotation marks, and `&` is escaped once for the header.
+    Material prints `page.title` unescaped in the header and the search results, and through
+    `striptags` (which unescapes entities) in `<title>`, so no escaping survives all three.
+    Without angle brackets no tag can form in any of them, so those are replaced by
+    look-alike quotation marks; an `&` is harmless text in all three.
     """
-    return inline(text).replace("<", "‹").replace(">", "›").replace("&", "&amp;")
+    return inline(text).replace("<", "‹").replace(">", "›")
 
 
 def link_mentions(
