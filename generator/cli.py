@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
+from . import scaffold
 from .errors import ContentErrors
 from .load import load_corpus
+from .load.schema import SCHEMAS, schema_text
+from .load.validate import ID_RULE, SAFE_ID
 from .pipeline import generate as generate_pages
 from .write import write_pages
 
@@ -47,6 +51,55 @@ def check(content_dir: Path) -> None:
     corpus = _or_exit(lambda: load_corpus(content_dir))
     click.echo(f"{content_dir}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
                f"{len(corpus.briefings)} briefings: no problems")
+
+
+@main.command()
+@CONTENT
+@click.argument("kind", type=click.Choice(sorted(scaffold.KINDS)))
+@click.argument("item_id", metavar="ID")
+def new(content_dir: Path, kind: str, item_id: str) -> None:
+    """Write a commented starting file for a new actor, briefing or article."""
+    if not _valid_id(item_id):
+        raise click.BadParameter(f"{item_id!r}: {ID_RULE}", param_hint="ID")
+    try:
+        path = scaffold.new_file(content_dir, kind, item_id, dt.date.today())
+    except scaffold.ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"wrote {path}")
+
+
+@main.command(name="import")
+@CONTENT
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--id", "item_id", help="The article id; by default made from its title.")
+def import_(content_dir: Path, source: Path, item_id: str | None) -> None:
+    """Turn a plain-text article (first line the title) into an article file."""
+    if item_id is not None and not _valid_id(item_id):
+        raise click.BadParameter(f"{item_id!r}: {ID_RULE}", param_hint="--id")
+    corpus = _or_exit(lambda: load_corpus(content_dir))
+    try:
+        imported = scaffold.import_text(content_dir, source, corpus, item_id)
+    except (scaffold.ScaffoldError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{source}: {exc}") from None
+    click.echo(f"wrote {imported.path}")
+    click.echo("known actors: " + (", ".join(imported.known) or "none"))
+    click.echo("unknown names (candidates for new actor files): "
+               + (", ".join(imported.candidates) or "none"))
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("schemas"), show_default=True)
+def schemas(out_dir: Path) -> None:
+    """Write the JSON Schemas that editors use to check content files while typing."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, record in SCHEMAS.items():
+        (out_dir / name).write_text(schema_text(record), encoding="utf-8")
+        click.echo(f"wrote {out_dir / name}")
+
+
+def _valid_id(item_id: str) -> bool:
+    return bool(SAFE_ID.match(item_id))
 
 
 def _or_exit(run):

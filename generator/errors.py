@@ -39,6 +39,8 @@ def did_you_mean(wrong: str, choices: Iterable[str]) -> str:
     """A hint naming the nearest valid choice, or listing the few valid ones."""
     choices = sorted(set(choices))
     nearest = difflib.get_close_matches(wrong, choices, n=1, cutoff=0.6)
+    # A short stem ("ally" for "allied-with") is too far for difflib but plain to a reader.
+    nearest = nearest or [c for c in choices if len(wrong) >= 3 and c.startswith(wrong[:3])][:1]
     if nearest:
         return f"did you mean {nearest[0]!r}?"
     if 0 < len(choices) <= 8:

@@ -2,35 +2,58 @@
 
 Listed under `hooks:` in mkdocs.yml. Pages are added as virtual files, so nothing is written
 into `docs_dir` and `mkdocs serve` does not rebuild in a loop; `watch:` in mkdocs.yml makes
-edits under `content/` trigger a rebuild. Content errors abort before MkDocs cleans the site
-directory, so the last good site stays as it was.
+edits under `content/` trigger a rebuild.
+
+Content errors abort `mkdocs build` before MkDocs cleans the site directory, so the last good
+site stays as it was. Under `mkdocs serve` they are printed and the last good pages are
+served again, so the browser keeps a working site until the file is fixed.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+# MkDocs executes this file afresh for every config load (every rebuild under `mkdocs
+# serve`), so what must outlive one build is kept on the package module, imported once.
+from generator import mkdocs_hook as _process
 from generator.errors import ContentErrors
 from generator.pipeline import generate
 from generator.render import Page
 
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+serving = False
+last_good: dict[Path, tuple[Page, ...]] = {}
 _pages: tuple[Page, ...] = ()
 
 
 def content_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "content"
+    return Path(config.config_file_path).resolve().parent / "content"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _process.serving = command == "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _pages
+    source = content_dir(config)
     try:
-        _pages = generate(content_dir(config))
+        _pages = generate(source)
     except ContentErrors as errors:
-        raise Abort(errors.format_message()) from None
+        if not (_process.serving and source in _process.last_good):
+            raise Abort(errors.format_message()) from None
+        for error in errors.errors:
+            log.error(error.format_message())
+        log.error("Serving the last good version until the content is fixed.")
+        _pages = _process.last_good[source]
+    else:
+        _process.last_good[source] = _pages
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -187,6 +187,74 @@ CASES = {
         {"briefings/talks.yml": BRIEFING.replace("bluf: Russia spoke.", "bluf:")},
         ["content/briefings/talks.yml:4:6: field 'bluf' must not be empty"],
     ),
+    "likelihood and confidence in one sentence": (
+        {"briefings/talks.yml": BRIEFING + "key_judgments:\n"
+         "  - text: We assess with high confidence that talks will likely resume.\n"},
+        ["content/briefings/talks.yml:8:11: key judgment mixes a likelihood term ('likely') and"
+         " a confidence level ('high confidence') in one sentence (ICD 203: give them in the"
+         " likelihood and confidence fields)"],
+    ),
+    "unknown region": (
+        {"briefings/talks.yml": BRIEFING + "regions: [eurasia]\n"},
+        ["content/briefings/talks.yml:7:11: unknown region 'eurasia' (did you mean 'europe'?)"],
+    ),
+    "unknown related briefing": (
+        {"briefings/talks.yml": BRIEFING + "related: [talk]\n"},
+        ["content/briefings/talks.yml:7:11: unknown briefing 'talk' (did you mean 'talks'?)"],
+    ),
+    "unknown relationship type": (
+        {"briefings/talks.yml": BRIEFING + "relationships:\n  - {subject: russia, type: ally,"
+         " object: russia}\n"},
+        ["content/briefings/talks.yml:8:29: 'ally' is not an allowed value"
+         " (did you mean 'allied-with'?)"],
+    ),
+    "credibility that is not a number": (
+        {"articles/talks.md": ARTICLE.replace("title: Talks", "title: Talks\ncredibility: high")},
+        ["content/articles/talks.md:3:14: expected a whole number, not 'high'"],
+    ),
+    "reliability in lower case": (
+        {"articles/talks.md": ARTICLE.replace("title: Talks", "title: Talks\nreliability: b")},
+        ["content/articles/talks.md:3:14: 'b' is not an allowed value (expected one of: 'A',"
+         " 'B', 'C', 'D', 'E', 'F')"],
+    ),
+    "role without a title": (
+        {"actors/russia.yml": ACTOR + "roles:\n  - {from: 2000-01-01}\n"},
+        ["content/actors/russia.yml:6:5: role is missing required field 'title'"],
+    ),
+    "unknown field in a nested record": (
+        {"actors/russia.yml": ACTOR + "roles:\n  - titel: President\n"},
+        ["content/actors/russia.yml:6:5: role is missing required field 'title'",
+         "content/actors/russia.yml:6:5: unknown field 'titel' in role (did you mean 'title'?)"],
+    ),
+    "not true or false": (
+        {"briefings/talks.yml": BRIEFING + "actors:\n  - {id: russia, exclude: maybe}\n"},
+        ["content/briefings/talks.yml:8:27: expected true or false, not 'maybe'"],
+    ),
+    "unknown affiliation": (
+        {"actors/russia.yml": ACTOR + "affiliations: [nato]\n"},
+        ["content/actors/russia.yml:5:16: unknown actor 'nato' (expected one of: 'russia')"],
+    ),
+    "same article listed twice": (
+        {"briefings/talks.yml": BRIEFING.replace("[talks]", "[talks, talks]")},
+        ["content/briefings/talks.yml:5:19: 'talks' is listed twice"],
+    ),
+    "same actor described twice": (
+        {"briefings/talks.yml": BRIEFING + "actors:\n  - {id: russia}\n  - {id: russia}\n"},
+        ["content/briefings/talks.yml:9:5: 'russia' is listed twice"],
+    ),
+    "unsafe taxonomy id": (
+        {"taxonomy.yml": TAXONOMY + "  Far East: {name: Far East}\n"},
+        ["content/taxonomy.yml:5:3: 'Far East' is not a valid id (ids are lowercase letters,"
+         " digits and hyphens, e.g. 'bob-work')"],
+    ),
+    "a top level that is not a mapping": (
+        {"actors/russia.yml": "- name: Russia\n"},
+        ["content/actors/russia.yml:1:1: a actor must be a mapping of fields, not a list"],
+    ),
+    "a file that is too large": (
+        {"actors/russia.yml": ACTOR + "# " + "x" * (3 * 1024 * 1024) + "\n"},
+        ["content/actors/russia.yml:1:1: file is 3,145,804 bytes, over the limit of 2,097,152"],
+    ),
 }
 
 

@@ -6,6 +6,8 @@ schemas are meant to be derived from the same objects so that they never disagre
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -34,6 +36,8 @@ class Type:
     values: Record | None = None  # a mapping from free ids to records (the taxonomy)
     minimum: int | None = None
     maximum: int | None = None
+    # A rule on the text beyond its type: returns (what is wrong, hint), or None.
+    check: Callable[[str], tuple[str, str] | None] | None = field(default=None, compare=False)
 
     @property
     def description(self) -> str:
@@ -117,8 +121,27 @@ ARTICLE = Record("article", (
     Field("status", choice(model.Status), doc="draft or published; published when empty."),
 ))
 
+_LIKELIHOOD_TERM = re.compile(
+    r"\b(" + "|".join(sorted((t.value for t in model.Likelihood), key=len, reverse=True))
+    + r"|probably|probable|unlikely)\b", re.IGNORECASE)
+_CONFIDENCE_TERM = re.compile(r"\b(high|moderate|low)\s+confidence\b", re.IGNORECASE)
+
+
+def one_measure_per_sentence(text: str) -> tuple[str, str] | None:
+    """ICD 203: likelihood and confidence are separate statements, never one sentence."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        likelihood = _LIKELIHOOD_TERM.search(sentence)
+        confidence = _CONFIDENCE_TERM.search(sentence)
+        if likelihood and confidence:
+            return (f"key judgment mixes a likelihood term ({likelihood.group()!r}) and a "
+                    f"confidence level ({confidence.group()!r}) in one sentence",
+                    "ICD 203: give them in the likelihood and confidence fields")
+    return None
+
+
 KEY_JUDGMENT = Record("key judgment", (
-    Field("text", STR, required=True, doc="The judgment, without its likelihood term."),
+    Field("text", Type(scalar="str", check=one_measure_per_sentence), required=True,
+          doc="The judgment, without its likelihood term or confidence level."),
     Field("likelihood", choice(model.Likelihood), doc="ICD 203 expression of likelihood."),
     Field("confidence", choice(model.Confidence), doc="Analytic confidence."),
     Field("articles", list_of(ref(Ref.ARTICLE)), doc="The articles behind it."),

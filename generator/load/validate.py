@@ -105,8 +105,20 @@ class Checker:
             self.error(node, f"expected a list, not {_shape(node)}",
                        f"write [{node.value}]" if isinstance(node, yaml.ScalarNode) else "")
             return None
-        values = (self.value(child, item, depth + 1) for child in node.value)
-        return tuple(value for value in values if value is not None)
+        values = []
+        seen: set[str] = set()
+        for child in node.value:
+            value = self.value(child, item, depth + 1)
+            if value is None:
+                continue
+            key = _list_key(value, item)
+            if key is not None:
+                if key in seen:
+                    self.error(child, f"{key!r} is listed twice")
+                    continue
+                seen.add(key)
+            values.append(value)
+        return tuple(values)
 
     def _mapping(self, node: yaml.Node, record: Record, depth: int) -> dict[str, Any] | None:
         if not isinstance(node, yaml.MappingNode):
@@ -159,6 +171,10 @@ class Checker:
             self.error(node, f"{value!r} is not an allowed value",
                        did_you_mean(value, type_.choices))
             return None
+        problem = type_.check(value) if type_.check else None
+        if problem:
+            self.error(node, *problem)
+            return None
         return value
 
     def _date(self, node: yaml.ScalarNode) -> dt.date | None:
@@ -190,6 +206,15 @@ class Checker:
             raise TooLarge(f"more than {MAX_VALUES} values (do YAML aliases expand without bound?)")
         if depth > MAX_DEPTH:
             raise TooLarge(f"values nested deeper than {MAX_DEPTH} levels")
+
+
+def _list_key(value: Any, item: Type) -> str | None:
+    """What must be unique in a list: the id itself, or the id of a record keyed by one."""
+    if item.ref is not None:
+        return value
+    if item.record is not None and item.record.get("id") is not None:
+        return value.get("id")
+    return None
 
 
 def _is_null(node: yaml.Node) -> bool:

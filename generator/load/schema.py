@@ -1,0 +1,90 @@
+"""JSON Schemas for editors, derived from the field declarations in `fields.py`.
+
+`briefings schemas --out schemas/` writes them; a test keeps the committed copies equal to
+what the declarations say, so the editor and `briefings check` never disagree on a rule.
+References between files (an unknown actor id) are beyond what a schema can say; only the
+tool checks those.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .fields import ACTOR, ARTICLE, BRIEFING, TAXONOMY, Record, Type
+from .validate import SAFE_ID
+
+SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
+
+# File name of each schema, and the record it describes.
+SCHEMAS: dict[str, Record] = {
+    "actor.schema.json": ACTOR,
+    "article.schema.json": ARTICLE,
+    "briefing.schema.json": BRIEFING,
+    "taxonomy.schema.json": TAXONOMY,
+}
+
+
+def json_schema(record: Record) -> dict[str, Any]:
+    schema = {"$schema": SCHEMA_URI, "title": f"Briefings {record.name} file"}
+    schema.update(_record(record))
+    return schema
+
+
+def schema_text(record: Record) -> str:
+    return json.dumps(json_schema(record), indent=2, ensure_ascii=False) + "\n"
+
+
+def _record(record: Record) -> dict[str, Any]:
+    properties = {}
+    for declared in record.fields:
+        prop = _type(declared.type)
+        if declared.doc:
+            prop["description"] = declared.doc
+        if not declared.required:
+            prop = {"anyOf": [prop, {"type": "null"}], **_doc(prop)}
+        properties[declared.name] = prop
+    schema: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    required = [f.name for f in record.fields if f.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _doc(prop: dict[str, Any]) -> dict[str, Any]:
+    return {"description": prop["description"]} if "description" in prop else {}
+
+
+def _type(type_: Type) -> dict[str, Any]:
+    if type_.record is not None:
+        return _record(type_.record)
+    if type_.values is not None:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SAFE_ID.pattern},
+            "additionalProperties": _record(type_.values),
+        }
+    if type_.items is not None:
+        return {"type": "array", "items": _type(type_.items)}
+    if type_.choices:
+        return {"enum": list(type_.choices)}
+    if type_.scalar == "int":
+        schema: dict[str, Any] = {"type": "integer"}
+        if type_.minimum is not None:
+            schema["minimum"] = type_.minimum
+        if type_.maximum is not None:
+            schema["maximum"] = type_.maximum
+        return schema
+    if type_.scalar == "bool":
+        return {"type": "boolean"}
+    if type_.scalar == "date":
+        # YAML editors hand dates over as strings; the pattern catches most typos while
+        # typing, and the tool rejects impossible days such as 2015-02-30.
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if type_.scalar == "id":
+        return {"type": "string", "pattern": SAFE_ID.pattern}
+    return {"type": ["string", "number"], "minLength": 1}

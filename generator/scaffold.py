@@ -1,0 +1,119 @@
+"""Starting files for curators: `briefings new` and `briefings import`.
+
+New files come from the templates in `generator/templates/new/`, commented so that a curator
+can fill them in without the manual; the YAML files name their JSON Schema for the editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .analyse.mentions import MentionFinder
+from .model import Corpus
+
+KINDS = {"actor": ("actors", ".yml"), "briefing": ("briefings", ".yml"),
+         "article": ("articles", ".md")}
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates/new"),
+    autoescape=False,  # YAML, not HTML: values go through the `yaml` filter instead
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+# A JSON string is a valid YAML double-quoted scalar, whatever characters it holds.
+_ENV.filters["yaml"] = lambda value: json.dumps(value, ensure_ascii=False)
+
+
+class ScaffoldError(Exception):
+    """A file that would overwrite another, or a name that is not a usable id."""
+
+
+def target(content_dir: Path, kind: str, item_id: str) -> Path:
+    folder, suffix = KINDS[kind]
+    return content_dir / folder / f"{item_id}{suffix}"
+
+
+def new_file(content_dir: Path, kind: str, item_id: str, today: dt.date) -> Path:
+    """Write a commented starting file for a new actor, briefing or article."""
+    title = item_id.replace("-", " ").capitalize()
+    text = _ENV.get_template(kind + KINDS[kind][1]).render(
+        title=title, today=today.isoformat(), text="The article's text.",
+        schema=f"../../schemas/{kind}.schema.json")
+    return _create(target(content_dir, kind, item_id), text)
+
+
+@dataclass(frozen=True)
+class Imported:
+    path: Path
+    known: tuple[str, ...]  # actor ids found in the text
+    candidates: tuple[str, ...]  # capitalised names no actor claims
+
+
+def import_text(content_dir: Path, source: Path, corpus: Corpus, item_id: str | None) -> Imported:
+    """Turn a plain-text article (first line the title) into an article file."""
+    lines = source.read_text(encoding="utf-8").strip().splitlines()
+    if not lines:
+        raise ScaffoldError(f"{source}: file is empty")
+    title, body = lines[0].strip(), "\n".join(lines[1:]).strip()
+    item_id = item_id or slug(title)
+    text = _ENV.get_template("article.md").render(title=title, text=body + "\n")
+    path = _create(target(content_dir, "article", item_id), text)
+    mentions = MentionFinder(corpus.actors).find(body)
+    known = tuple(sorted({m.actor for m in mentions}))
+    covered = [(m.start, m.end) for m in mentions]
+    return Imported(path, known, candidate_names(body, covered))
+
+
+_STOP = {"The", "A", "An", "And", "But", "Or", "So", "Any", "Certainly", "Obviously", "We",
+         "It", "Its", "In", "On", "Of", "For", "This", "That", "These", "Those", "There",
+         "Reports", "As", "At", "By", "If", "When", "While", "He", "She", "They", "I", "Then",
+         "However", "Meanwhile", "After", "Before", "Since", "Although", "Under", "With",
+         "From", "To", "Our", "Their", "His", "Her", "Also", "Yet", "Still", "Both", "Each",
+         "Some", "Many", "Most", "No", "Not", "Other", "Such", "According"}
+_WORD = r"[A-Z](?:[\w’'-]|\.(?=\w))*(?:(?<=\b\w)\.)?"  # "Lavrov", "U.S.", "O."
+_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:(?:of|the|de|al|von|van|for)\s+)?{_WORD})*")
+
+
+def candidate_names(text: str, covered: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Capitalised names in the text that no known actor's mention covers, most frequent first."""
+    # Known mentions are blanked out so that "Deputy Defense Secretary Bob Work" still yields
+    # the unknown "Deputy Defense Secretary".
+    for start, end in covered:
+        text = text[:start] + "|" * (end - start) + text[end:]
+    counts: dict[str, int] = {}
+    for match in _NAME.finditer(text):
+        name = match.group().rstrip(".’'")
+        words = name.split()
+        if len(words) == 1 and (name in _STOP or _sentence_start(text, match.start())):
+            continue
+        while words and words[0] in _STOP:
+            words = words[1:]
+        name = " ".join(words)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return tuple(sorted(counts, key=lambda n: (-counts[n], n)))
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def slug(title: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+    return "-".join(words)[:60].strip("-") or "article"
+
+
+def _create(path: Path, text: str) -> Path:
+    if path.exists():
+        raise ScaffoldError(f"{path}: already exists; choose another id or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path

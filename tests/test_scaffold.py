@@ -1,0 +1,70 @@
+"""`briefings new` and `briefings import`: starting files that pass `briefings check`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "intel-sharing-article.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_new_files_of_every_kind_pass_check(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for kind in ("actor", "briefing", "article"):
+        result = run("new", "--content", str(content), kind, f"fresh-{kind}")
+        assert result.exit_code == 0, result.output
+    assert (content / "actors/fresh-actor.yml").read_text().startswith(
+        "# yaml-language-server: $schema=../../schemas/actor.schema.json\n")
+    checked = run("check", "--content", str(content))
+    assert checked.exit_code == 0, checked.output
+    assert ": 2 articles, 12 actors, 2 briefings: no problems" in checked.output
+
+
+def test_new_refuses_to_overwrite_and_bad_ids(tmp_path):
+    content = tmp_path / "content"
+    assert run("new", "--content", str(content), "actor", "x").exit_code == 0
+    again = run("new", "--content", str(content), "actor", "x")
+    assert again.exit_code == 1
+    assert "already exists" in again.output
+    bad = run("new", "--content", str(content), "actor", "Bad Id")
+    assert bad.exit_code == 2
+    assert "ids are lowercase letters, digits and hyphens" in bad.output
+
+
+def test_import_writes_an_article_and_names_known_and_unknown_actors(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = tmp_path / "report.txt"
+    text.write_text("Talks in Vienna\n\nRussia and Iraq met Sergei Lavrov in Vienna. "
+                    "Then Lavrov said little to the Iraqi side in Vienna.\n", encoding="utf-8")
+    result = run("import", "--content", str(content), str(text))
+    assert result.exit_code == 0, result.output
+    article = content / "articles/talks-in-vienna.md"
+    assert article.is_file()
+    assert 'title: "Talks in Vienna"' in article.read_text()
+    lines = result.output.splitlines()
+    assert lines[1] == "known actors: iraq, russia"
+    assert lines[2] == ("unknown names (candidates for new actor files): "
+                        "Vienna, Lavrov, Sergei Lavrov")
+    # Vienna twice, so first; a lone capitalised word opening a sentence ("Then") is not a name.
+    assert run("check", "--content", str(content)).exit_code == 0
+
+
+def test_import_of_the_seed_finds_every_shipped_actor(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    result = run("import", "--content", str(content), "--id", "seed-again", str(SEED))
+    assert result.exit_code == 0, result.output
+    known = result.output.splitlines()[1].removeprefix("known actors: ").split(", ")
+    assert sorted(known) == sorted(p.stem for p in (content / "actors").glob("*.yml"))
+    assert "Director of National Intelligence" in result.output
