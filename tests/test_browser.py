@@ -1,0 +1,222 @@
+"""The built site in a real browser: Debian's headless Chromium driven by Playwright,
+against the site served over HTTP under a sub-path (see `served_site` in conftest.py).
+
+Playwright's expect() waits for the page to reach a state; nothing here asserts how long
+anything takes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from support import content as corpus
+
+pytestmark = pytest.mark.browser
+
+BRIEFING = "iraq-russia-intelligence-sharing"
+DESKTOP = {"width": 1400, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+SIDEBAR_PANEL = ".md-sidebar--secondary .actor-panel--sidebar"
+INLINE_PANEL = ".actor-panel--inline"
+ACTOR_LINK = "a.actor-panel__link[data-actor-id]"
+
+
+@pytest.fixture(scope="module")
+def expect():
+    from playwright.sync_api import expect
+
+    # How long expect() waits for a state before it gives up (a bound, not a measurement):
+    # generous, for a loaded CI machine.
+    expect.set_options(timeout=15_000)
+    return expect
+
+
+@pytest.fixture(scope="session")
+def expected_actors(content_dir: Path) -> set[str]:
+    expected = corpus.expected_actor_ids(content_dir, BRIEFING)
+    assert expected
+    return expected
+
+
+@pytest.fixture(scope="session")
+def actor_files(content_dir: Path) -> dict[str, corpus.ActorFile]:
+    return corpus.actors(content_dir)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class Traffic:
+    """Every request the browser made, and the same-origin ones that failed."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def record(self, request) -> None:
+        self.requests.append(request.url)
+
+    def record_response(self, response) -> None:
+        if response.status >= 400 and response.url.startswith(self.origin):
+            self.failed.append(f"{response.status} {response.url}")
+
+    def leaving(self) -> list[str]:
+        return [
+            url for url in self.requests
+            if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")))
+        ]
+
+
+@pytest.fixture(scope="session")
+def traffic(served_site: str) -> Traffic:
+    """One log for every page of this module's tests."""
+    return Traffic(_origin(served_site))
+
+
+@pytest.fixture
+def open_page(browser, traffic: Traffic):
+    """open_page(viewport) → a fresh page whose every request is logged in `traffic`.
+
+    Requests to other hosts are logged, then aborted, so that a stray one neither reaches
+    the network nor hangs the test.
+    """
+    contexts = []
+
+    def route(route_, request):
+        if request.url.startswith(traffic.origin + "/"):
+            route_.continue_()
+        else:
+            route_.abort()
+
+    def make(viewport: dict):
+        context = browser.new_context(viewport=viewport, service_workers="block")
+        contexts.append(context)
+        context.on("request", traffic.record)
+        context.on("response", traffic.record_response)
+        context.route("**/*", route)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _briefing_url(served_site: str) -> str:
+    return urljoin(served_site, f"briefings/{BRIEFING}/")
+
+
+def _actor_ids(locator) -> set[str]:
+    return {link.get_attribute("data-actor-id") for link in locator.all()}
+
+
+def _open_search(page, expect):
+    """Open Material's search as a user does: the magnifier in the header on a narrow
+    screen, the search box itself on a wide one. Returns the focused input."""
+    label = page.locator('label[for="__search"]').first
+    box = page.locator(".md-search__input")
+    if label.is_visible():
+        label.click()
+    else:
+        box.click()
+    expect(box).to_be_focused()
+    return box
+
+
+def test_desktop_sidebar_panel_links_actors_and_navigates(
+    open_page, served_site, expect, expected_actors, actor_files
+):
+    page = open_page(DESKTOP)
+    briefing = _briefing_url(served_site)
+    page.goto(briefing)
+    panel = page.locator(SIDEBAR_PANEL)
+    expect(panel).to_be_visible()
+    links = panel.locator(ACTOR_LINK)
+    ids = _actor_ids(links)
+    assert expected_actors <= ids, f"missing from the sidebar: {sorted(expected_actors - ids)}"
+    for actor_id in expected_actors:
+        expect(panel.locator(f'{ACTOR_LINK}[data-actor-id="{actor_id}"]')).to_be_visible()
+
+    for actor_id in sorted(expected_actors):
+        link = panel.locator(f'{ACTOR_LINK}[data-actor-id="{actor_id}"]')
+        target = urljoin(page.url, link.get_attribute("href"))
+        assert target.startswith(served_site), f"{actor_id} links outside the site: {target}"
+        link.click()
+        expect(page).to_have_url(target)
+        expect(page.locator("article h1").first).to_contain_text(actor_files[actor_id].name)
+        page.go_back()
+        expect(page).to_have_url(briefing)
+        expect(page.locator(SIDEBAR_PANEL)).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("term", "actor_id"),
+    [("Clapper", "james-clapper"), ("Daesh", "isis")],
+)
+def test_search_finds_the_briefing(open_page, served_site, expect, actor_files, term, actor_id):
+    actor = actor_files[actor_id]
+    assert term in (actor.name, *actor.aliases, *actor.weak_aliases), (
+        f"{term!r} is not a name of {actor_id} in content/ any more"
+    )
+    page = open_page(DESKTOP)
+    page.goto(served_site)
+    box = _open_search(page, expect)
+    box.press_sequentially(term)
+    hits = page.locator(f'.md-search-result a[href*="briefings/{BRIEFING}/"]')
+    expect(hits.first).to_be_attached()
+    href = urljoin(page.url, hits.first.get_attribute("href"))
+    assert href.startswith(_briefing_url(served_site)), href
+    expect(hits.first).to_be_visible()
+    hits.first.click()
+    expect(page).to_have_url(re.compile(re.escape(_briefing_url(served_site))))
+
+
+def test_phone_hides_the_sidebar_panel_but_the_inline_panel_is_reachable(
+    open_page, served_site, expect, expected_actors, actor_files
+):
+    page = open_page(PHONE)
+    page.goto(_briefing_url(served_site))
+    expect(page.locator(SIDEBAR_PANEL)).to_be_hidden()
+    inline = page.locator(INLINE_PANEL)
+    expect(inline).to_be_visible()
+    links = inline.locator(ACTOR_LINK)
+    if not links.first.is_visible():
+        inline.locator("summary").first.click()
+    ids = _actor_ids(links)
+    assert expected_actors <= ids, f"missing from the inline panel: {sorted(expected_actors - ids)}"
+    for actor_id in sorted(expected_actors):
+        expect(inline.locator(f'{ACTOR_LINK}[data-actor-id="{actor_id}"]')).to_be_visible()
+    link = inline.locator(f'{ACTOR_LINK}[data-actor-id="{sorted(expected_actors)[0]}"]')
+    target = urljoin(page.url, link.get_attribute("href"))
+    link.click()
+    expect(page).to_have_url(target)
+    expect(page.locator("article h1").first).to_contain_text(
+        actor_files[sorted(expected_actors)[0]].name
+    )
+
+
+def test_no_request_leaves_the_site(open_page, served_site, expect, traffic: Traffic):
+    """Visit the site's kinds of page at both widths (and search), then check the log,
+    which also holds the requests of the tests above when they ran first."""
+    for viewport in (DESKTOP, PHONE):
+        page = open_page(viewport)
+        for path in ("", f"briefings/{BRIEFING}/", "actors/", "articles/"):
+            page.goto(urljoin(served_site, path))
+            expect(page.locator("article h1").first).to_be_visible()
+        page.goto(served_site)
+        _open_search(page, expect).press_sequentially("Iraq")
+        expect(page.locator(".md-search-result__item").first).to_be_attached()
+    assert traffic.requests, "no request was recorded at all"
+    assert any(url.endswith("search/search_index.json") for url in traffic.requests), (
+        "the search index was never requested: are worker requests recorded?"
+    )
+    leaving = traffic.leaving()
+    assert not leaving, "requests that leave the site:\n" + "\n".join(sorted(set(leaving)))
+    assert not traffic.failed, "failed requests:\n" + "\n".join(sorted(set(traffic.failed)))
