@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from . import scaffold
-from .errors import ContentErrors
+from .errors import ContentErrors, did_you_mean
+from .explain import explain as explain_lines
 from .load import load_corpus
 from .load.schema import SCHEMAS, schema_text
 from .load.validate import ID_RULE, SAFE_ID
@@ -51,6 +52,20 @@ def check(content_dir: Path) -> None:
     corpus = _or_exit(lambda: load_corpus(content_dir))
     click.echo(f"{content_dir}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
                f"{len(corpus.briefings)} briefings: no problems")
+
+
+@main.command()
+@CONTENT
+@click.argument("article_id", metavar="ARTICLE_ID")
+def explain(content_dir: Path, article_id: str) -> None:
+    """Show each mention, quotation and figure found in an article, and each rejected match."""
+    corpus = _or_exit(lambda: load_corpus(content_dir))
+    known = [article.id for article in corpus.articles]
+    if article_id not in known:
+        hint = did_you_mean(article_id, known)
+        raise click.ClickException(f"no article {article_id!r}" + (f" ({hint})" if hint else ""))
+    for line in explain_lines(corpus, corpus.article(article_id)):
+        click.echo(line)
 
 
 @main.command()

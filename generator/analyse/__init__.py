@@ -1,8 +1,8 @@
 """The analyse stage: what the selected corpus says about its actors, kept apart from it.
 
-`analyse(corpus)` returns an `Analysis`: the mentions in every article, the actors involved
-in every briefing (detected, then added to or excluded by the curator), and the backlinks
-from every actor to the briefings and articles that mention it.
+`analyse(corpus)` returns an `Analysis`: the mentions, quotations and key figures in every
+article, the actors involved in every briefing (detected, then added to or excluded by the
+curator), and the backlinks from every actor to the briefings and articles that mention it.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Article, Briefing, BriefingActor, Corpus
+from .figures import Figure, find_figures
 from .mentions import Mention, MentionFinder
+from .quotes import Quote, find_quotes
 
-__all__ = ["Analysis", "Involvement", "Mention", "analyse"]
+__all__ = ["Analysis", "Figure", "Involvement", "Mention", "Quote", "analyse"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class Involvement:
 @dataclass(frozen=True)
 class Analysis:
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # by article id
+    quotes: dict[str, tuple[Quote, ...]] = field(default_factory=dict)  # by article id
+    figures: dict[str, tuple[Figure, ...]] = field(default_factory=dict)  # by article id
     article_actors: dict[str, tuple[Involvement, ...]] = field(default_factory=dict)
     briefing_actors: dict[str, tuple[Involvement, ...]] = field(default_factory=dict)
     briefings_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -42,6 +46,11 @@ class Analysis:
         """Article ids that mention the actor, newest first (undated last)."""
         return self.articles_by_actor.get(actor_id, ())
 
+    def quotes_by(self, actor_id: str, article_ids: tuple[str, ...]) -> list[tuple[str, Quote]]:
+        """(article id, quote) pairs spoken by the actor in those articles, in their order."""
+        return [(article_id, quote) for article_id in article_ids
+                for quote in self.quotes.get(article_id, ()) if quote.speaker == actor_id]
+
     def mention_count(self, actor_id: str, article_id: str) -> int:
         return sum(1 for m in self.mentions.get(article_id, ()) if m.actor == actor_id)
 
@@ -49,6 +58,13 @@ class Analysis:
 def analyse(corpus: Corpus) -> Analysis:
     finder = MentionFinder(corpus.actors)
     mentions = {article.id: tuple(finder.find(article.text)) for article in corpus.articles}
+    actors = {actor.id: actor for actor in corpus.actors}
+    quotes = {
+        article.id: tuple(q for q in find_quotes(article.text, list(mentions[article.id]), actors)
+                          if not q.scare)
+        for article in corpus.articles
+    }
+    figures = {article.id: tuple(find_figures(article.text)) for article in corpus.articles}
     article_actors = {
         article.id: _involvements(Counter(m.actor for m in mentions[article.id]), ())
         for article in corpus.articles
@@ -62,6 +78,8 @@ def analyse(corpus: Corpus) -> Analysis:
     }
     return Analysis(
         mentions=mentions,
+        quotes=quotes,
+        figures=figures,
         article_actors=article_actors,
         briefing_actors=briefing_actors,
         briefings_by_actor=_backlinks(corpus.briefings, briefing_actors, _briefing_order),

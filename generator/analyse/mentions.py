@@ -7,7 +7,8 @@ Rules, in the order they decide:
   "Iraqis" does not match "Iraq" unless it is itself a demonym;
 - names, aliases and demonyms match in any case; weak aliases (a bare surname that is also a
   word) only in their exact case and only after a strong mention of the same actor;
-- a spelling with diacritics also matches its unaccented form.
+- a spelling with diacritics also matches its unaccented form;
+- a person's surname is an implicit weak alias ("Clapper said", after "James Clapper").
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from ..model import Actor
+from ..model import Actor, ActorKind
 
 
 class Rule(Enum):
@@ -26,6 +27,11 @@ class Rule(Enum):
     ALIAS = "alias"
     DEMONYM = "demonym"
     WEAK_ALIAS = "weak alias"
+    SURNAME = "surname"
+
+    @property
+    def strong(self) -> bool:
+        return self not in (Rule.WEAK_ALIAS, Rule.SURNAME)
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,16 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """A match that was not counted, and why: for `briefings explain`."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class _Form:
     actor: str
     surface: str
@@ -45,7 +61,7 @@ class _Form:
 
     @property
     def strong(self) -> bool:
-        return self.rule is not Rule.WEAK_ALIAS
+        return self.rule.strong
 
 
 class MentionFinder:
@@ -63,6 +79,9 @@ class MentionFinder:
                 for name in names:
                     for surface in {name, _unaccented(name)}:
                         self._add(_Form(actor.id, surface, rule))
+            surname = _surname(actor)
+            if surname:
+                self._add(_Form(actor.id, surname, Rule.SURNAME))
         alternatives = sorted(self._forms, key=lambda key: (-len(key), key))
         body = "|".join(re.escape(key) for key in alternatives) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
@@ -73,28 +92,52 @@ class MentionFinder:
             forms.append(form)
 
     def find(self, text: str) -> list[Mention]:
+        return self.explain(text)[0]
+
+    def explain(self, text: str) -> tuple[list[Mention], list[Rejection]]:
+        """The mentions in `text`, and the matches rejected on the way, in text order."""
         mentions: list[Mention] = []
+        rejected: list[Rejection] = []
         strongly_mentioned: set[str] = set()
         for match in self._pattern.finditer(text):
-            form = self._choose(match.group(), strongly_mentioned)
+            form, reason = self._choose(match.group(), strongly_mentioned)
             if form is None:
+                rejected.append(Rejection(match.start(), match.end(), match.group(), reason))
                 continue
             if form.strong:
                 strongly_mentioned.add(form.actor)
             mentions.append(Mention(form.actor, match.start(), match.end(), match.group(),
                                     form.rule))
-        return mentions
+        return mentions, rejected
 
-    def _choose(self, surface: str, strongly_mentioned: set[str]) -> _Form | None:
+    def _choose(self, surface: str, strongly_mentioned: set[str]) -> tuple[_Form | None, str]:
         # Strong forms first: an actor's own name beats another actor's weak alias.
         candidates = self._forms.get(surface.casefold(), [])
         for form in candidates:
             if form.strong:
-                return form
+                return form, ""
+        reason = ""
         for form in candidates:
-            if form.surface == surface and form.actor in strongly_mentioned:
-                return form
+            if form.surface != surface:
+                reason = reason or f"{form.rule.value} of {form.actor} needs exact case " \
+                                   f"{form.surface!r}"
+            elif form.actor not in strongly_mentioned:
+                reason = f"{form.rule.value} of {form.actor} before any strong mention of it"
+            else:
+                return form, ""
+        return None, reason
+
+
+def _surname(actor: Actor) -> str | None:
+    """A person's last name, unless the curator already declared it in some form."""
+    if actor.kind is not ActorKind.PERSON:
         return None
+    words = actor.name.split()
+    surname = words[-1].strip(".,") if len(words) > 1 else ""
+    declared = {n.casefold() for n in (*actor.aliases, *actor.weak_aliases, actor.name)}
+    if len(surname) < 3 or surname.casefold() in declared:
+        return None
+    return surname
 
 
 def _unaccented(name: str) -> str:

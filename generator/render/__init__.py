@@ -56,7 +56,8 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-_ENV.filters.update(inline=markup.inline, cell=markup.cell, web_url=_web_url)
+_ENV.filters.update(inline=markup.inline, cell=markup.cell, web_url=_web_url,
+                    blockquote=markup.blockquote)
 _ENV.globals.update(reliability=model.RELIABILITY, credibility=model.CREDIBILITY)
 
 
@@ -104,8 +105,10 @@ class _Renderer:
         articles = [self.corpus.article(article_id) for article_id in briefing.articles]
         sources = [Source(article, self.body(article, path)) for article in articles]
         front = {"title": markup.page_title(briefing.title), "actor_panel": self.panel(involved)}
+        quotes = [(a, q) for a in briefing.articles for q in self.analysis.quotes[a]]
+        figures = [(a, f) for a in briefing.articles for f in self.analysis.figures[a]]
         return self.page(path, "briefing.md", front, briefing=briefing, involved=involved,
-                         sources=sources)
+                         sources=sources, quotes=quotes, figures=figures)
 
     def article(self, article: model.Article) -> Page:
         path = f"articles/{article.id}.md"
@@ -124,8 +127,9 @@ class _Renderer:
         ]
         names = [n for n in actor.aliases + actor.weak_aliases + actor.demonyms if n != actor.name]
         front = {"title": markup.page_title(actor.name)}
+        quotes = self.analysis.quotes_by(actor.id, tuple(a.id for a, _count in articles))
         return self.page(f"actors/{actor.id}.md", "actor.md", front, actor=actor,
-                         briefings=briefings, articles=articles, names=names)
+                         briefings=briefings, articles=articles, names=names, quotes=quotes)
 
     def actors_index(self) -> Page:
         groups = [

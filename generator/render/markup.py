@@ -35,6 +35,12 @@ def cell(text: str) -> Markup:
     return Markup(str(escape(inline(text))).replace("|", "\\|"))
 
 
+def blockquote(text: str) -> Markup:
+    """User text as an escaped Markdown blockquote, paragraphs kept."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    return Markup("\n>\n".join(f"> {escape(p)}" for p in paragraphs))
+
+
 def page_title(text: str) -> str:
     """A title for front matter, safe in every place the theme prints it.
 
