@@ -82,12 +82,11 @@ class MentionFinder:
             surname = _surname(actor)
             if surname:
                 self._add(_Form(actor.id, surname, Rule.SURNAME))
-        alternatives = sorted(self._forms, key=lambda key: (-len(key), key))
-        body = "|".join(re.escape(key) for key in alternatives) or r"(?!x)x"
+        body = _trie_pattern(self._forms) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
     def _add(self, form: _Form) -> None:
-        forms = self._forms.setdefault(form.surface.casefold(), [])
+        forms = self._forms.setdefault(form.surface.lower(), [])
         if form not in forms:
             forms.append(form)
 
@@ -112,7 +111,7 @@ class MentionFinder:
 
     def _choose(self, surface: str, strongly_mentioned: set[str]) -> tuple[_Form | None, str]:
         # Strong forms first: an actor's own name beats another actor's weak alias.
-        candidates = self._forms.get(surface.casefold(), [])
+        candidates = self._forms.get(surface.lower(), [])
         for form in candidates:
             if form.strong:
                 return form, ""
@@ -126,6 +125,33 @@ class MentionFinder:
             else:
                 return form, ""
         return None, reason
+
+
+def _trie_pattern(keys) -> str:
+    """One regex for many names, shaped as a trie: "u(?:\\.s\\.(?: defense department)?|n)".
+
+    A flat alternation makes the regex engine try every name at every position; a trie tries
+    one branch per character, so a scan costs about the same with ten names or ten thousand.
+    Greedy optional tails make the longest name win, backtracking to a shorter one only when
+    the longer one is not followed by a word boundary.
+    """
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return render(trie)
 
 
 def _surname(actor: Actor) -> str | None:
