@@ -15,6 +15,7 @@ from .load import load_corpus
 from .load.schema import SCHEMAS, schema_text
 from .load.validate import ID_RULE, SAFE_ID
 from .pipeline import generate as generate_pages
+from .render import SiteOptions
 from .write import write_pages
 
 CONTENT = click.option(
@@ -37,9 +38,11 @@ def main() -> None:
 @CONTENT
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write the Markdown pages into.")
-def generate(content_dir: Path, out_dir: Path) -> None:
+@click.option("--site-url", help="The published address, for absolute links in the feed.")
+def generate(content_dir: Path, out_dir: Path, site_url: str | None) -> None:
     """Write the site's Markdown pages to a folder, for any engine to build."""
-    pages = _or_exit(lambda: generate_pages(content_dir))
+    options = SiteOptions(site_url=site_url)
+    pages = _or_exit(lambda: generate_pages(content_dir, options=options))
     report = write_pages(pages, out_dir)
     click.echo(f"{len(pages)} pages in {out_dir}: {len(report.written)} written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")

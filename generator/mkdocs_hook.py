@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from generator import mkdocs_hook as _process
 from generator.errors import ContentErrors
 from generator.pipeline import generate
-from generator.render import Page
+from generator.render import Page, SiteOptions
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -44,7 +44,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _pages
     source = content_dir(config)
     try:
-        _pages = generate(source)
+        _pages = generate(source, options=SiteOptions(
+            site_name=config.site_name, site_url=config.site_url or None,
+            directory_urls=config.use_directory_urls))
     except ContentErrors as errors:
         if not (_process.serving and source in _process.last_good):
             raise Abort(errors.format_message()) from None

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from .analyse import analyse
 from .load import load_corpus
-from .render import Page, render_site
+from .render import Page, SiteOptions, render_site
 from .select import PUBLIC, Profile, select
 
 
-def generate(content_dir: Path, profile: Profile = PUBLIC) -> tuple[Page, ...]:
+def generate(
+    content_dir: Path, profile: Profile = PUBLIC, options: SiteOptions | None = None
+) -> tuple[Page, ...]:
     """Every page of the site as Markdown text; raises `ContentErrors` on bad content."""
     corpus = select(load_corpus(content_dir), profile)
-    return render_site(corpus, analyse(corpus))
+    return render_site(corpus, analyse(corpus), options)

@@ -16,6 +16,7 @@ import jinja2
 
 from .analyse.mentions import MentionFinder
 from .model import Corpus
+from .render import markup
 
 KINDS = {"actor": ("actors", ".yml"), "briefing": ("briefings", ".yml"),
          "article": ("articles", ".md")}
@@ -106,8 +107,7 @@ def _sentence_start(text: str, index: int) -> bool:
 
 
 def slug(title: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
-    return "-".join(words)[:60].strip("-") or "article"
+    return markup.slug(title)[:60].strip("-")
 
 
 def _create(path: Path, text: str) -> Path:

@@ -34,11 +34,15 @@ def hostile_corpus() -> Corpus:
 def test_user_text_never_reaches_the_page_as_html():
     # The sidebar data in the front matter stays raw: the theme template escapes it, which the
     # built-site tests check. Titles are printed unescaped by Material, so they are defused.
-    for path, text in pages_of(hostile_corpus()).items():
+    pages = pages_of(hostile_corpus())
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
         _, front, body = text.split("---\n", 2)
         assert "<script>" not in body, path
         assert "title: " in front and "<" not in front.split("\n")[0], path
-    briefing = pages_of(hostile_corpus())["briefings/b.md"]
+    assert "<title>Brief &lt;script&gt;alert(1)&lt;/script&gt;</title>" in pages["feed.xml"]
+    briefing = pages["briefings/b.md"]
     assert "# Brief &lt;script&gt;alert(1)&lt;/script&gt;" in briefing
     assert "BLUF &lt;script&gt;" in briefing
     assert "said &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in briefing

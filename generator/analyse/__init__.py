@@ -12,10 +12,16 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Briefing, BriefingActor, Corpus
 from .figures import Figure, find_figures
+from .graph import Graph, relationship_graph
 from .mentions import Mention, MentionFinder
 from .quotes import Quote, find_quotes
+from .related import Related, related_briefings
+from .timeline import Event, timeline
 
-__all__ = ["Analysis", "Figure", "Involvement", "Mention", "Quote", "analyse"]
+__all__ = ["Analysis", "Event", "Figure", "Graph", "Involvement", "Mention", "Quote", "Related",
+           "analyse"]
+
+CO_MENTIONS = 8  # how many companions an actor page lists
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,10 @@ class Analysis:
     briefing_actors: dict[str, tuple[Involvement, ...]] = field(default_factory=dict)
     briefings_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
     articles_by_actor: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    related: dict[str, tuple[Related, ...]] = field(default_factory=dict)  # by briefing id
+    co_mentions: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    graph: Graph = field(default_factory=lambda: Graph(()))
+    events: tuple[Event, ...] = ()
 
     def briefings_mentioning(self, actor_id: str) -> tuple[str, ...]:
         """Briefing ids that involve the actor, newest first."""
@@ -76,6 +86,7 @@ def analyse(corpus: Corpus) -> Analysis:
         )
         for briefing in corpus.briefings
     }
+    involved = {b: frozenset(inv.actor for inv in invs) for b, invs in briefing_actors.items()}
     return Analysis(
         mentions=mentions,
         quotes=quotes,
@@ -84,7 +95,24 @@ def analyse(corpus: Corpus) -> Analysis:
         briefing_actors=briefing_actors,
         briefings_by_actor=_backlinks(corpus.briefings, briefing_actors, _briefing_order),
         articles_by_actor=_backlinks(corpus.articles, article_actors, _article_order),
+        related=related_briefings(corpus, involved),
+        co_mentions=_co_mentions(article_actors),
+        graph=relationship_graph(corpus),
+        events=timeline(corpus),
     )
+
+
+def _co_mentions(article_actors: dict[str, tuple[Involvement, ...]]) -> dict:
+    """For each actor, the actors named in the most articles alongside it, with that count."""
+    together: dict[str, Counter] = defaultdict(Counter)
+    for involvements in article_actors.values():
+        ids = [inv.actor for inv in involvements]
+        for actor in ids:
+            together[actor].update(other for other in ids if other != actor)
+    return {
+        actor: tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CO_MENTIONS])
+        for actor, counts in together.items()
+    }
 
 
 def _involvements(counts: Counter, curated: tuple[BriefingActor, ...]) -> tuple[Involvement, ...]:

@@ -25,6 +25,10 @@ def relative(here: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
+def slug(text: str) -> str:
+    return "-".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split()) or "site"
+
+
 def inline(text: str) -> str:
     """Collapse a multi-line YAML string to one line, for list items and table cells."""
     return " ".join(text.split())
