@@ -8,10 +8,11 @@ For a briefing B and another briefing O:
           + 0.5 × number of shared regions
           + 0.5 / (1 + |days between B and O| / 30)                 (closeness in time)
 
-An actor involved in every briefing scores ln(1) = 0: it says nothing about relatedness. O is
-a candidate only when it shares at least one actor, topic or region; closeness in time alone
-relates nothing. Briefings pinned in B's `related:` come first, in the curator's order; then
-the `LIMIT` best candidates by score (ties: the newer briefing, then its id).
+An actor involved in every briefing scores ln(1) = 0: it says nothing about relatedness, so
+it is not counted (or named) as shared at all. O is a candidate only when it shares at least
+one actor, topic or region; closeness in time alone relates nothing. Briefings pinned in B's
+`related:` come first, in the curator's order; then the `LIMIT` best candidates by score
+(ties: the newer briefing, then its id).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def related_briefings(
 
 def _compare(briefing: Briefing, other: Briefing, involved: dict[str, frozenset[str]],
              rarity: dict[str, float]) -> Related:
-    actors = sorted(involved[briefing.id] & involved[other.id],
+    actors = sorted((a for a in involved[briefing.id] & involved[other.id] if rarity[a] > 0),
                     key=lambda actor: (-rarity[actor], actor))
     topics = tuple(t for t in briefing.topics if t in other.topics)
     regions = tuple(r for r in briefing.regions if r in other.regions)
