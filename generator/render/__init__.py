@@ -209,8 +209,12 @@ class _Renderer:
 
     def home(self) -> Page:
         briefings = self.newest_first(self.corpus.briefings)
+        mentions = Counter()
+        for involvements in self.analysis.briefing_actors.values():
+            mentions.update({inv.actor: inv.mentions for inv in involvements})
+        # Most briefings first; among equals, the most mentioned.
         active = sorted(((a, len(bs)) for a, bs in self.analysis.briefings_by_actor.items()),
-                        key=lambda item: (-item[1], item[0]))[:ACTIVE]
+                        key=lambda item: (-item[1], -mentions[item[0]], item[0]))[:ACTIVE]
         topics = [(term, self.term_count("topic", term.id)) for term in self.corpus.topics]
         return self.page("index.md", "home.md", {"title": "Briefings"}, briefings=briefings,
                          actor_count=len(self.corpus.actors), latest=LATEST, active=active,
