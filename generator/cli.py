@@ -12,6 +12,7 @@ from . import scaffold
 from .errors import ContentErrors, did_you_mean
 from .explain import explain as explain_lines
 from .load import load_corpus
+from .load.profiles import choose_profile
 from .load.schema import SCHEMAS, schema_text
 from .load.validate import ID_RULE, SAFE_ID
 from .pipeline import generate as generate_pages
@@ -39,10 +40,16 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write the Markdown pages into.")
 @click.option("--site-url", help="The published address, for absolute links in the feed.")
-def generate(content_dir: Path, out_dir: Path, site_url: str | None) -> None:
+@click.option("--profile", "profile_name", default="public", show_default=True,
+              help="The publishing profile: what this build may show.")
+@click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("site_config/profiles.yml"), show_default=True)
+def generate(content_dir: Path, out_dir: Path, site_url: str | None, profile_name: str,
+             profiles_file: Path) -> None:
     """Write the site's Markdown pages to a folder, for any engine to build."""
     options = SiteOptions(site_url=site_url)
-    pages = _or_exit(lambda: generate_pages(content_dir, options=options))
+    pages = _or_exit(lambda: generate_pages(
+        content_dir, choose_profile(profiles_file, profile_name), options))
     report = write_pages(pages, out_dir)
     click.echo(f"{len(pages)} pages in {out_dir}: {len(report.written)} written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
@@ -111,8 +118,8 @@ def import_(content_dir: Path, source: Path, item_id: str | None) -> None:
 def schemas(out_dir: Path) -> None:
     """Write the JSON Schemas that editors use to check content files while typing."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for name, record in SCHEMAS.items():
-        (out_dir / name).write_text(schema_text(record), encoding="utf-8")
+    for name in SCHEMAS:
+        (out_dir / name).write_text(schema_text(name), encoding="utf-8")
         click.echo(f"wrote {out_dir / name}")
 
 

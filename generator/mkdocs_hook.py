@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 # serve`), so what must outlive one build is kept on the package module, imported once.
 from generator import mkdocs_hook as _process
 from generator.errors import ContentErrors
+from generator.load.profiles import choose_profile
 from generator.pipeline import generate
 from generator.render import Page, SiteOptions
 
@@ -36,6 +37,10 @@ def content_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
 
+def profiles_file(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "site_config" / "profiles.yml"
+
+
 def on_startup(command: str, dirty: bool) -> None:
     _process.serving = command == "serve"
 
@@ -43,10 +48,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     global _pages
     source = content_dir(config)
+    options = SiteOptions(site_name=config.site_name, site_url=config.site_url or None,
+                          directory_urls=config.use_directory_urls)
     try:
-        _pages = generate(source, options=SiteOptions(
-            site_name=config.site_name, site_url=config.site_url or None,
-            directory_urls=config.use_directory_urls))
+        profile = choose_profile(profiles_file(config), config.extra.get("profile") or "public")
+        _pages = generate(source, profile, options)
     except ContentErrors as errors:
         if not (_process.serving and source in _process.last_good):
             raise Abort(errors.format_message()) from None

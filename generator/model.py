@@ -139,6 +139,21 @@ RELATIONSHIP_TYPES = {
 
 
 @dataclass(frozen=True)
+class Profile:
+    """A publishing profile: the most restricted label and whether drafts may be shown."""
+
+    name: str
+    tlp_ceiling: Tlp = Tlp.CLEAR
+    include_drafts: bool = False
+    description: str = ""
+
+    def allows(self, status: Status, tlp: Tlp) -> bool:
+        if status is Status.DRAFT and not self.include_drafts:
+            return False
+        return tlp.visible_under(self.tlp_ceiling)
+
+
+@dataclass(frozen=True)
 class Source:
     """Where a loaded record came from, for messages and for stable ordering."""
 

@@ -8,30 +8,17 @@ to dropped items are removed from what remains.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
-from .model import Article, Briefing, Corpus, Status, Tlp
+from .model import Briefing, Corpus, Profile
 
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    tlp_ceiling: Tlp = Tlp.CLEAR
-    include_drafts: bool = False
-
-    def allows(self, item: Article | Briefing) -> bool:
-        if item.status is Status.DRAFT and not self.include_drafts:
-            return False
-        return item.tlp.visible_under(self.tlp_ceiling)
-
-
+# What a build shows when no profile is chosen: the safest choice.
 PUBLIC = Profile("public")
 
 
 def select(corpus: Corpus, profile: Profile = PUBLIC) -> Corpus:
-    articles = tuple(article for article in corpus.articles if profile.allows(article))
+    articles = tuple(a for a in corpus.articles if profile.allows(a.status, a.tlp))
     kept_articles = {article.id for article in articles}
-    briefings = tuple(b for b in corpus.briefings if profile.allows(b))
+    briefings = tuple(b for b in corpus.briefings if profile.allows(b.status, b.tlp))
     kept_briefings = {briefing.id for briefing in briefings}
     return dataclasses.replace(
         corpus,

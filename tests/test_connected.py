@@ -162,3 +162,28 @@ def test_drafts_and_restricted_articles_leak_nowhere(site):
             assert "Restricted note" not in text, path
     graph = json.loads((site / "graph.json").read_text(encoding="utf-8"))
     assert "allied-with" not in {e["type"] for e in graph["edges"]}
+
+
+def test_a_profile_chosen_by_environment_widens_what_is_shown(site):
+    project = site.parent
+    internal = mkdocs_build(project, project / "site-internal", BRIEFINGS_PROFILE="internal")
+    assert internal.returncode == 0, internal.stdout + internal.stderr
+    amber = project / "site-internal" / "articles" / "amber-note" / "index.html"
+    assert AMBER_MARKER in amber.read_text(encoding="utf-8")
+    assert "TLP:AMBER" in amber.read_text(encoding="utf-8")
+    assert not (project / "site-internal" / "briefings" / "draft").exists()
+
+    review = mkdocs_build(project, project / "site-review", BRIEFINGS_PROFILE="review")
+    assert review.returncode == 0, review.stdout + review.stderr
+    draft = project / "site-review" / "briefings" / "draft" / "index.html"
+    assert DRAFT_TITLE in draft.read_text(encoding="utf-8")
+
+
+def test_an_unknown_profile_stops_the_build_with_one_line(site):
+    project = site.parent
+    result = mkdocs_build(project, project / "site-typo", BRIEFINGS_PROFILE="internl")
+    assert result.returncode == 1
+    assert ("site_config/profiles.yml:1:1: no publishing profile 'internl'"
+            " (did you mean 'internal'?)") in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (project / "site-typo").exists()

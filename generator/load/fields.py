@@ -189,3 +189,12 @@ TAXONOMY = Record("taxonomy", (
     Field("topics", Type(values=TERM), doc="Topic id to its name and description."),
     Field("regions", Type(values=TERM), doc="Region id to its name and description."),
 ))
+
+PROFILE = Record("profile", (
+    Field("description", STR, doc="Who the build is for."),
+    Field("tlp", choice(model.Tlp), required=True,
+          doc="The most restricted TLP label this build may show."),
+    Field("drafts", Type(scalar="bool"), doc="Whether draft items are shown; false when empty."),
+))
+
+PROFILES = Type(values=PROFILE)  # the profiles file: profile name to its settings

@@ -11,28 +11,30 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .fields import ACTOR, ARTICLE, BRIEFING, TAXONOMY, Record, Type
+from .fields import ACTOR, ARTICLE, BRIEFING, PROFILES, TAXONOMY, Record, Type
 from .validate import SAFE_ID
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 # File name of each schema, and the record it describes.
-SCHEMAS: dict[str, Record] = {
-    "actor.schema.json": ACTOR,
-    "article.schema.json": ARTICLE,
-    "briefing.schema.json": BRIEFING,
-    "taxonomy.schema.json": TAXONOMY,
+SCHEMAS: dict[str, Type] = {
+    "actor.schema.json": Type(record=ACTOR),
+    "article.schema.json": Type(record=ARTICLE),
+    "briefing.schema.json": Type(record=BRIEFING),
+    "taxonomy.schema.json": Type(record=TAXONOMY),
+    "profiles.schema.json": PROFILES,
 }
 
 
-def json_schema(record: Record) -> dict[str, Any]:
-    schema = {"$schema": SCHEMA_URI, "title": f"Briefings {record.name} file"}
-    schema.update(_record(record))
+def json_schema(name: str, shape: Type) -> dict[str, Any]:
+    title = name.removesuffix(".schema.json")
+    schema = {"$schema": SCHEMA_URI, "title": f"Briefings {title} file"}
+    schema.update(_type(shape))
     return schema
 
 
-def schema_text(record: Record) -> str:
-    return json.dumps(json_schema(record), indent=2, ensure_ascii=False) + "\n"
+def schema_text(name: str) -> str:
+    return json.dumps(json_schema(name, SCHEMAS[name]), indent=2, ensure_ascii=False) + "\n"
 
 
 def _record(record: Record) -> dict[str, Any]:

@@ -49,12 +49,12 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of the project into site_dir, run as a user would run it."""
     return subprocess.run(
         [*mkdocs_command(), "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site_dir)],
-        cwd=project, env=quiet_env(), capture_output=True, text=True, timeout=300,
+        cwd=project, env={**quiet_env(), **env}, capture_output=True, text=True, timeout=300,
     )
 
 
