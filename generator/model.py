@@ -178,6 +178,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     weak_aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    not_mentions: tuple[str, ...] = ()
     country: str | None = None  # an actor id
     roles: tuple[Role, ...] = ()
     affiliations: tuple[str, ...] = ()  # actor ids

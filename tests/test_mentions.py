@@ -67,3 +67,28 @@ def test_the_seed_article_names_every_actor_and_never_links_working():
     assert not [m for m in mentions if m.text.lower() == "working"]
     work = [m.text for m in mentions if m.actor == "bob-work"]
     assert work == ["Bob Work", "Work"]
+
+
+def test_curly_and_straight_apostrophes_and_decomposed_accents_match():
+    daesh = Actor("isis", "ISIS", ActorKind.ARMED_GROUP, aliases=("Da'esh",))
+    assert found("Da’esh and Da'esh", daesh) == [("isis", "Da’esh"), ("isis", "Da'esh")]
+    decomposed = "Erdog\u0306an spoke"
+    assert found(decomposed, ERDOGAN) == [("erdogan", "Erdog\u0306an")]
+
+
+def test_not_mentions_are_consumed_longest_first_and_dropped():
+    us = Actor("united-states", "United States", ActorKind.STATE, aliases=("America",),
+               not_mentions=("Latin America",))
+    assert found("Latin America and America", us) == [("united-states", "America")]
+
+
+def test_a_weak_alias_inside_another_name_or_opening_a_sentence_as_a_word_is_not_a_mention():
+    text = ("Bob Work came. Saddam Work is someone else. Work on the link stopped. "
+            "Work said it would resume. Defense Secretary Work agreed.")
+    assert [m for _, m in found(text, WORK)] == ["Bob Work", "Work", "Work"]
+    finder = MentionFinder([WORK])
+    _, rejected = finder.explain(text)
+    reasons = [r.reason for r in rejected]
+    assert reasons == ["weak alias of bob-work follows a capitalised word: part of another name",
+                       "weak alias of bob-work opens a sentence without acting: read as the "
+                       "common word"]

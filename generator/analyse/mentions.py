@@ -7,8 +7,13 @@ Rules, in the order they decide:
   "Iraqis" does not match "Iraq" unless it is itself a demonym;
 - names, aliases and demonyms match in any case; weak aliases (a bare surname that is also a
   word) only in their exact case and only after a strong mention of the same actor;
-- a spelling with diacritics also matches its unaccented form;
-- a person's surname is an implicit weak alias ("Clapper said", after "James Clapper").
+- a spelling with diacritics also matches its unaccented form and its decomposed (NFD) form;
+  a curly apostrophe matches a straight one ("Da’esh", "Da'esh");
+- a person's surname is an implicit weak alias ("Clapper said", after "James Clapper");
+- a weak alias right after a capitalised word that is not a title is part of another name
+  ("Saddam Hussein", "National People's Congress"), not a mention;
+- phrases an actor lists as `not_mentions` ("Latin America" for the United States) are
+  matched like names, longest first, and then dropped.
 """
 
 from __future__ import annotations
@@ -28,10 +33,11 @@ class Rule(Enum):
     DEMONYM = "demonym"
     WEAK_ALIAS = "weak alias"
     SURNAME = "surname"
+    NOT_MENTION = "not a mention"
 
     @property
     def strong(self) -> bool:
-        return self not in (Rule.WEAK_ALIAS, Rule.SURNAME)
+        return self not in (Rule.WEAK_ALIAS, Rule.SURNAME, Rule.NOT_MENTION)
 
 
 @dataclass(frozen=True)
@@ -75,9 +81,10 @@ class MentionFinder:
                 (Rule.ALIAS, actor.aliases),
                 (Rule.DEMONYM, actor.demonyms),
                 (Rule.WEAK_ALIAS, actor.weak_aliases),
+                (Rule.NOT_MENTION, actor.not_mentions),
             ):
                 for name in names:
-                    for surface in {name, _unaccented(name)}:
+                    for surface in _spellings(name):
                         self._add(_Form(actor.id, surface, rule))
             surname = _surname(actor)
             if surname:
@@ -98,20 +105,29 @@ class MentionFinder:
         mentions: list[Mention] = []
         rejected: list[Rejection] = []
         strongly_mentioned: set[str] = set()
-        for match in self._pattern.finditer(text):
+        # Same length as the text, so offsets stay valid: only the apostrophe is unified.
+        for match in self._pattern.finditer(text.replace("’", "'")):
             form, reason = self._choose(match.group(), strongly_mentioned)
+            if form is not None and not form.strong:
+                reason = _weak_context(text, match.start(), match.end())
+                if reason:
+                    form, reason = None, f"{form.rule.value} of {form.actor} {reason}"
             if form is None:
-                rejected.append(Rejection(match.start(), match.end(), match.group(), reason))
+                rejected.append(Rejection(match.start(), match.end(),
+                                          text[match.start():match.end()], reason))
                 continue
             if form.strong:
                 strongly_mentioned.add(form.actor)
-            mentions.append(Mention(form.actor, match.start(), match.end(), match.group(),
-                                    form.rule))
+            mentions.append(Mention(form.actor, match.start(), match.end(),
+                                    text[match.start():match.end()], form.rule))
         return mentions, rejected
 
     def _choose(self, surface: str, strongly_mentioned: set[str]) -> tuple[_Form | None, str]:
         # Strong forms first: an actor's own name beats another actor's weak alias.
         candidates = self._forms.get(surface.lower(), [])
+        for form in candidates:
+            if form.rule is Rule.NOT_MENTION:
+                return None, f"listed in not_mentions of {form.actor}"
         for form in candidates:
             if form.strong:
                 return form, ""
@@ -166,6 +182,58 @@ def _surname(actor: Actor) -> str | None:
     return surname
 
 
-def _unaccented(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+# Words that may stand before a surname without making it part of another name.
+_TITLES = frozenset((
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as",
+    "but", "if", "when", "while", "after", "before", "since", "secretary", "president", "minister",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "general", "gen", "senator", "sen",
+    "representative", "rep", "director", "chancellor", "prime", "premier", "king", "queen",
+    "prince", "princess", "sheikh", "ambassador", "envoy", "judge", "justice", "governor", "mayor",
+    "chief", "commander", "admiral", "colonel", "col", "captain", "capt", "lieutenant", "lt",
+    "sergeant", "sgt", "pope", "deputy", "defense", "defence", "foreign", "interior", "finance",
+    "state", "vice", "speaker", "leader", "chairman", "chairwoman", "chair", "spokesman",
+    "spokeswoman", "spokesperson", "agent", "officer", "inspector", "commissioner", "attorney",
+    "lord", "lady", "sir", "dame", "saint", "st",
+))
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
+
+
+# After a surname that opens a sentence, these words show it is a person acting ("Work said");
+# anything else ("Work on the link", "Stone barriers") reads as the common word.
+_ACTS = re.compile(r"[ \t]+(?:[a-z]+ed|said|says|told|tells|has|had|is|was|will|would|"
+                   r"could|should|can|may|might|must|did|does|wrote|spoke|made|took|gave|"
+                   r"met|left|came|went|sees|saw|thinks|thought|wants|added|also|himself|"
+                   r"herself)\b|['’]s\b|,")
+
+
+def _weak_context(text: str, start: int, end: int) -> str:
+    """Why a weak alias here is not a mention, or "" when its context allows it."""
+    if _inside_a_name(text, start):
+        return "follows a capitalised word: part of another name"
+    word = text[start:end]
+    looks_common = word[1:] == word[1:].lower()  # "Work", "Stone"; not "US", "DoD", "WHO"
+    if looks_common and _sentence_start(text, start) and not _ACTS.match(text, end):
+        return "opens a sentence without acting: read as the common word"
+    return ""
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Is the match preceded by a capitalised word that is not a title ("Saddam Hussein")?"""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None:
+        return False
+    word = previous.group(1)
+    return word[0].isupper() and word.rstrip(".").lower() not in _TITLES
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _spellings(name: str) -> set[str]:
+    """The name as written, without diacritics, decomposed, and with straight apostrophes."""
+    unaccented = "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                         if not unicodedata.combining(ch))
+    spellings = {name, unaccented, unicodedata.normalize("NFD", name)}
+    return {spelling.replace("’", "'") for spelling in spellings}

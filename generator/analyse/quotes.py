@@ -10,9 +10,14 @@ Finding the speaker, in this order:
 - the clause before the quotation in the same sentence, when it has a verb of saying
   ("Work commented on the news, “…", "what James Clapper describes as, “…");
 - the clause after it, up to the end of the sentence ("“…,” said Bob Work");
-- a sentence that ends with a colon just before it ("Clapper told reporters: “…").
+- in either clause, "he said" or "the ministry said" with no actor named: the last person
+  mentioned before, or the last actor mentioned whose name holds that noun;
+- a sentence that ends with a colon just before it ("Clapper told reporters: “…");
+- a quotation that follows another one closely, with no other person named in between,
+  continues it ("“A,” Work said. “B…”").
 Among the actors mentioned there, a person beats an organization, and the mention nearest the
-verb of saying wins. A surname is already resolved to its person by the mention finder.
+verb of saying wins. A demonym ("a senior Ukrainian officer") or a place after "from" or "in"
+never speaks. A surname is already resolved to its person by the mention finder.
 """
 
 from __future__ import annotations
@@ -21,18 +26,31 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor, ActorKind
-from .mentions import Mention
+from .mentions import Mention, Rule
 
+# Case matters: "States" in "United States" is not a verb, nor "called" in "so-called".
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|tell|comment(?:ed|s)?|add(?:ed|s)|stat(?:ed|es)|"
-    r"not(?:ed|es)|explain(?:ed|s)|describ(?:ed|es)|call(?:ed|s)|warn(?:ed|s)|argu(?:ed|es)|"
-    r"insist(?:ed|s)|declar(?:ed|es)|announc(?:ed|es)|wr(?:ote|ites)|ask(?:ed|s)|"
-    r"repl(?:ied|ies)|according to|remark(?:ed|s)|claim(?:ed|s)|confirm(?:ed|s)|"
-    r"acknowledg(?:ed|es)|respond(?:ed|s)|continu(?:ed|es)|put it|testified|recalled)\b",
-    re.IGNORECASE,
+    r"not(?:ed|es)|explain(?:ed|s)|describ(?:ed|es)|(?<!so-)call(?:ed|s)|warn(?:ed|s)|"
+    r"argu(?:ed|es)|insist(?:ed|s)|declar(?:ed|es)|announc(?:ed|es)|wr(?:ote|ites)|"
+    r"ask(?:ed|s)|repl(?:ied|ies)|[Aa]ccording to|remark(?:ed|s)|claim(?:ed|s)|"
+    r"confirm(?:ed|s)|acknowledg(?:ed|es)|respond(?:ed|s)|continued|put it|"
+    r"testified|recalled|welcom(?:ed|es)|urg(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es))\b"
 )
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he ((?:[a-z]+ )?[a-z]+)$")  # "the ministry| said"
+_THE_AFTER = re.compile(r"^\s*[Tt]he ((?:[a-z]+ )?[a-z]+)\b")  # "said| the ministry"
+_NOT_A_SPEAKER_BEFORE = re.compile(
+    r"\b(?:from|in|across|(?<![Aa]ccording )to|into|against|over)\s+(?:the\s+)?$")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|St|Jr|"
+                           r"Sr|No|vs|etc|Prof|Capt|Sgt|Adm|Maj)\.)$")
+_CONTINUATION_CHARS = 300
 _OPENERS = {"“": "”", '"': '"'}
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
+# A verb of naming this close before a short quotation makes it somebody's words.
+_NAMING = re.compile(r"\b(?:(?<!so-)call(?:ed|s)|describ(?:ed|es)|term(?:ed|s)|dubb?(?:ed|s)|"
+                     r"brand(?:ed|s)|label(?:l?ed|s))\b")
+_NAMING_WORDS = 6
 _SCARE_WORDS = 2
 SCARE_QUOTE = "scare quote"
 
@@ -60,14 +78,23 @@ class _Span:
 
 def find_quotes(text: str, mentions: list[Mention], actors: dict[str, Actor]) -> list[Quote]:
     """Every quotation in the text, scare quotes included (see `Quote.scare`)."""
-    quotes = []
+    quotes: list[Quote] = []
+    previous: Quote | None = None
     for span in _spans(text):
-        if len(span.inner.split()) <= _SCARE_WORDS:
+        if len(span.inner.split()) <= _SCARE_WORDS and not _introduced(text, span):
             quotes.append(Quote(span.inner, span.start, span.end, None, SCARE_QUOTE))
             continue
-        speaker, rule = _attribute(text, span, mentions, actors)
-        quotes.append(Quote(span.inner, span.start, span.end, speaker, rule))
+        speaker, rule = _attribute(text, span, mentions, actors, previous)
+        quote = Quote(span.inner, span.start, span.end, speaker, rule)
+        quotes.append(quote)
+        previous = quote
     return quotes
+
+
+def _introduced(text: str, span: _Span) -> bool:
+    """Is a short quotation what someone called something ("called the measures “…”")?"""
+    words = text[_sentence_start(text, span.start):span.start].split()
+    return bool(_NAMING.search(" ".join(words[-_NAMING_WORDS:])))
 
 
 def _spans(text: str) -> list[_Span]:
@@ -115,8 +142,8 @@ def _paragraph_start(text: str, index: int) -> bool:
     return text[:index].rstrip(" \t").endswith("\n\n") or index == 0
 
 
-def _attribute(text: str, span: _Span, mentions: list[Mention],
-               actors: dict[str, Actor]) -> tuple[str | None, str]:
+def _attribute(text: str, span: _Span, mentions: list[Mention], actors: dict[str, Actor],
+               previous: Quote | None) -> tuple[str | None, str]:
     before_start = _sentence_start(text, span.start)
     after_end = _sentence_end(text, span.end)
     for where, start, end in (
@@ -126,22 +153,90 @@ def _attribute(text: str, span: _Span, mentions: list[Mention],
         verbs = list(SPEECH.finditer(text, start, end))
         if not verbs:
             continue
-        # The verb of saying nearest the quotation: "claims … describes as, “…" → describes.
-        verb = verbs[-1] if where == "before" else verbs[0]
-        verb_at = verb.start()
-        candidates = [m for m in mentions if start <= m.start and m.end <= end]
-        speaker = _nearest(candidates, verb_at, actors)
+        # The verb of saying nearest the quotation: "claims … describes as, “…" → describes;
+        # but "According to X, …" names its speaker wherever the clause goes on.
+        according = [v for v in verbs if v.group().lower() == "according to"]
+        verb = according[0] if according else verbs[-1] if where == "before" else verbs[0]
+        candidates = [m for m in mentions
+                      if start <= m.start and m.end <= end and _can_speak(text, m)]
+        if according:
+            candidates = [m for m in candidates if m.start >= verb.end()] or candidates
+        subject = _definite_subject(text, verb, span.start, mentions, actors)
+        if subject is not None:
+            return subject
+        speaker = _nearest(candidates, verb.start(), actors)
         if speaker is not None:
             return speaker.actor, f"{speaker.text!r} {where} the quotation, verb {verb.group()!r}"
+        referent = _referent(text, verb, span.start, mentions, actors)
+        if referent is not None:
+            return referent
     colon = text[:before_start].rstrip()
     if colon.endswith(":"):
-        previous = _sentence_start(text, len(colon) - 1)
-        candidates = [m for m in mentions if previous <= m.start and m.end <= len(colon)]
-        verb = SPEECH.search(text[previous:len(colon)])
+        previous_start = _sentence_start(text, len(colon) - 1)
+        candidates = [m for m in mentions if previous_start <= m.start and m.end <= len(colon)
+                      and _can_speak(text, m)]
+        verb = SPEECH.search(text, previous_start, len(colon))
         speaker = _nearest(candidates, len(colon), actors) if verb else None
         if speaker is not None:
             return speaker.actor, f"{speaker.text!r} introduces the quotation with a colon"
+    if previous is not None and previous.speaker and _continues(text, previous, span, mentions,
+                                                                 actors):
+        return previous.speaker, "continues the previous quotation"
     return None, "no speaker: no actor beside a verb of saying"
+
+
+def _can_speak(text: str, mention: Mention) -> bool:
+    """A demonym describes someone unnamed; a place after "from" or "in" is where, not who."""
+    if mention.rule is Rule.DEMONYM:
+        return False
+    return not _NOT_A_SPEAKER_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+
+
+def _referent(text: str, verb: re.Match, before: int, mentions: list[Mention],
+              actors: dict[str, Actor]) -> tuple[str, str] | None:
+    """"he said" → the last person named before; "said the ministry" → the last ministry."""
+    near = text[max(0, verb.start() - 25):verb.start()], text[verb.end():verb.end() + 25]
+    earlier = [m for m in mentions if m.end <= before and _can_speak(text, m)]
+    if _PRONOUN.search(near[0][-6:]) or _PRONOUN.match(near[1].strip()):
+        people = [m for m in earlier if actors[m.actor].kind is ActorKind.PERSON]
+        if people:
+            return people[-1].actor, f"pronoun before verb {verb.group()!r} refers to " \
+                                     f"{people[-1].text!r}"
+    described = _THE_AFTER.search(near[1])
+    return _described(described.group(1), verb, earlier, actors) if described else None
+
+
+def _definite_subject(text: str, verb: re.Match, before: int, mentions: list[Mention],
+                      actors: dict[str, Actor]) -> tuple[str, str] | None:
+    """"the ministry described …": the subject right before the verb names an earlier actor."""
+    described = _THE_BEFORE.search(text[max(0, verb.start() - 25):verb.start()].rstrip())
+    if described is None:
+        return None
+    earlier = [m for m in mentions if m.end <= before and _can_speak(text, m)]
+    return _described(described.group(1), verb, earlier, actors)
+
+
+def _described(phrase: str, verb: re.Match, earlier: list[Mention],
+               actors: dict[str, Actor]) -> tuple[str, str] | None:
+    noun = phrase.split()[-1]
+    named = [m for m in earlier if noun in actors[m.actor].name.lower().split()]
+    if not named:
+        return None
+    return named[-1].actor, f"'the {noun}' at verb {verb.group()!r} refers to {named[-1].text!r}"
+
+
+def _continues(text: str, previous: Quote, span: _Span, mentions: list[Mention],
+               actors: dict[str, Actor]) -> bool:
+    """“A,” Work said. “B…”: nothing in between but, at most, the same speaker saying it."""
+    between = text[previous.end:span.start]
+    if len(between) > _CONTINUATION_CHARS or between.count("\n\n") > 1:
+        return False
+    named = {m.actor for m in mentions if previous.end <= m.start < span.start
+             and actors[m.actor].kind is ActorKind.PERSON}
+    if named - {previous.speaker}:
+        return False
+    # "“A,” said a senior officer. “B”": someone unnamed speaks in between.
+    return not (SPEECH.search(between) and previous.speaker not in named)
 
 
 def _nearest(candidates: list[Mention], at: int, actors: dict[str, Actor]) -> Mention | None:
@@ -158,11 +253,19 @@ def _nearest(candidates: list[Mention], at: int, actors: dict[str, Actor]) -> Me
 
 def _sentence_start(text: str, index: int) -> int:
     """Where the sentence holding `index` begins (after the last end mark before it)."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, index)]
+    ends = [end for end in _sentence_ends(text, 0, index)]
     return ends[-1] if ends else 0
 
 
 def _sentence_end(text: str, index: int) -> int:
     # The quotation's own closing punctuation (“…,” said X.) sits inside the marks.
-    match = _SENTENCE_END.search(text, index)
-    return match.end() if match else len(text)
+    return next(_sentence_ends(text, index, len(text)), len(text))
+
+
+def _sentence_ends(text: str, start: int, end: int):
+    """Offsets just after each sentence end; "U.S." and "James R. Clapper" end nothing."""
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.group() == "." and _ABBREVIATION.search(text, max(0, match.start() - 8),
+                                                         match.end()):
+            continue
+        yield match.end()

@@ -98,6 +98,8 @@ ACTOR = Record("actor", (
     Field("weak_aliases", list_of(STR),
           doc="Names matched only with exact case after a strong mention (a bare surname)."),
     Field("demonyms", list_of(STR), doc="Adjectives that count as a mention: Iraqi for Iraq."),
+    Field("not_mentions", list_of(STR),
+          doc="Phrases that contain one of its names but do not mean it: Latin America."),
     Field("country", ref(Ref.ACTOR), doc="The actor id of its state."),
     Field("roles", list_of(Type(record=ROLE)), doc="Dated roles."),
     Field("affiliations", list_of(ref(Ref.ACTOR)), doc="Actor ids it belongs to."),

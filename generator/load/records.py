@@ -17,6 +17,7 @@ def actor(actor_id: str, values: Values, source: model.Source) -> model.Actor:
         aliases=values.get("aliases", ()),
         weak_aliases=values.get("weak_aliases", ()),
         demonyms=values.get("demonyms", ()),
+        not_mentions=values.get("not_mentions", ()),
         country=values.get("country"),
         roles=tuple(_role(role) for role in values.get("roles", ())),
         affiliations=values.get("affiliations", ()),
