@@ -17,7 +17,7 @@ from .load.schema import SCHEMAS, schema_text
 from .load.validate import ID_RULE, SAFE_ID
 from .pipeline import generate as generate_pages
 from .render import SiteOptions
-from .write import write_pages
+from .write import UnsafePath, static_files, write_pages
 
 CONTENT = click.option(
     "--content",
@@ -44,14 +44,25 @@ def main() -> None:
               help="The publishing profile: what this build may show.")
 @click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("site_config/profiles.yml"), show_default=True)
+@click.option("--assets", "assets_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("site_config/docs"), show_default=True,
+              help="Static files (CSS, JavaScript) copied beside the pages.")
 def generate(content_dir: Path, out_dir: Path, site_url: str | None, profile_name: str,
-             profiles_file: Path) -> None:
-    """Write the site's Markdown pages to a folder, for any engine to build."""
+             profiles_file: Path, assets_dir: Path) -> None:
+    """Write the site's Markdown pages to a folder, for any engine to build.
+
+    The folder is a complete docs folder: pages and the static files of site_config/docs.
+    """
     options = SiteOptions(site_url=site_url)
     pages = _or_exit(lambda: generate_pages(
         content_dir, choose_profile(profiles_file, profile_name), options))
-    report = write_pages(pages, out_dir)
-    click.echo(f"{len(pages)} pages in {out_dir}: {len(report.written)} written, "
+    assets = static_files(assets_dir) if assets_dir.is_dir() else []
+    try:
+        report = write_pages([*assets, *pages], out_dir)
+    except UnsafePath as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{len(pages)} pages and {len(assets)} static files in {out_dir}: "
+               f"{len(report.written)} written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
 
 

@@ -72,15 +72,3 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                         " rename or remove it")
         files.append(File.generated(config, page.path, content=page.text))
     return files
-
-
-def on_env(env, config: MkDocsConfig, files: Files):
-    def page_url(doc_path: str) -> str:
-        """The URL of a page from its doc path, for links in theme templates."""
-        file = files.get_file_from_path(doc_path)
-        if file is None:
-            raise Abort(f"theme template links to a page that was not generated: {doc_path}")
-        return file.url
-
-    env.filters["page_url"] = page_url
-    return env

@@ -1,4 +1,5 @@
-"""The write stage: put rendered pages into a folder, touching only what changed.
+"""The write stage: put rendered pages (and the site's static files) into a folder, touching
+only what changed.
 
 Each file is written to a temporary sibling and moved into place with `os.replace`, so a
 reader never sees half a file. Stale pages from an earlier run are removed last, and only
@@ -19,6 +20,20 @@ MANIFEST = ".briefings-generated"
 
 
 @dataclass(frozen=True)
+class StaticFile:
+    """A file shipped as it is (CSS, JavaScript, images) beside the generated pages."""
+
+    path: str
+    data: bytes
+
+
+def static_files(folder: Path) -> list[StaticFile]:
+    """Every file under `folder`, by its path relative to it."""
+    return [StaticFile(path.relative_to(folder).as_posix(), path.read_bytes())
+            for path in sorted(folder.rglob("*")) if path.is_file()]
+
+
+@dataclass(frozen=True)
 class WriteReport:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
@@ -29,16 +44,18 @@ class UnsafePath(ValueError):
     """A page path that would land outside the output folder."""
 
 
-def write_pages(pages: Iterable[Page], out_dir: Path) -> WriteReport:
+def write_pages(pages: Iterable[Page | StaticFile], out_dir: Path) -> WriteReport:
     out_dir = Path(out_dir)
     pages = list(pages)
     for page in pages:
         _check(page.path)
+    if len({page.path for page in pages}) != len(pages):
+        raise UnsafePath("two files claim the same path")
     out_dir.mkdir(parents=True, exist_ok=True)
     written, unchanged = [], []
     for page in pages:
         target = out_dir / page.path
-        data = page.text.encode("utf-8")
+        data = page.data if isinstance(page, StaticFile) else page.text.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             unchanged.append(page.path)
             continue

@@ -50,16 +50,18 @@ class SiteOptions:
     site_url: str | None = None  # absolute base URL, when known
     directory_urls: bool = True
 
+    def path(self, doc_path: str) -> str:
+        """Where a generated file is served, relative to the site root: "actors/iraq/"."""
+        if not doc_path.endswith(".md"):
+            return doc_path
+        stem = doc_path[:-3]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[:-5] or "./"
+        return stem + "/" if self.directory_urls else stem + ".html"
+
     def url(self, doc_path: str) -> str:
-        """The URL of a generated file, relative to the site root unless site_url is set."""
-        if doc_path.endswith(".md"):
-            stem = doc_path[:-3]
-            if stem == "index" or stem.endswith("/index"):
-                path = stem[:-5] or "./"
-            else:
-                path = stem + "/" if self.directory_urls else stem + ".html"
-        else:
-            path = doc_path
+        """The absolute URL when site_url is known, else the path from the site root."""
+        path = self.path(doc_path)
         return urljoin(self.site_url, path) if self.site_url else path
 
 
@@ -129,7 +131,7 @@ class _Renderer:
                 "kind_label": actor.kind.noun,
                 "role": markup.inline(inv.role),
                 "summary": markup.inline(actor.summary),
-                "page": f"actors/{actor.id}.md",
+                "url": self.options.path(f"actors/{actor.id}.md"),
                 "mentions": inv.mentions,
             })
         return entries
