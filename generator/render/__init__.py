@@ -259,7 +259,9 @@ class _Renderer:
 
     def graph(self) -> list[Page]:
         graph = self.analysis.graph
-        page = self.page("graph.md", "graph.md", {"title": "Relationship graph"}, graph=graph,
+        # No table of contents: the graph gets the full width of the content column.
+        front = {"title": "Relationship graph", "hide": ["toc"]}
+        page = self.page("graph.md", "graph.md", front, graph=graph,
                          graph_id="graph-site", graph_json=self.graph_json(graph, None))
         data = json.dumps(self.graph_data(graph, None), indent=1, ensure_ascii=False)
         return [page, Page("graph.json", data + "\n")]
