@@ -92,3 +92,11 @@ def test_a_weak_alias_inside_another_name_or_opening_a_sentence_as_a_word_is_not
     assert reasons == ["weak alias of bob-work follows a capitalised word: part of another name",
                        "weak alias of bob-work opens a sentence without acting: read as the "
                        "common word"]
+
+
+def test_a_name_inside_a_link_address_is_not_a_mention():
+    text = "See [the report](https://gov.example/russian-report) and https://x.example/russia now."
+    finder = MentionFinder([RUSSIA])
+    mentions, rejected = finder.explain(text)
+    assert mentions == []
+    assert [r.reason for r in rejected] == ["inside a link address", "inside a link address"]

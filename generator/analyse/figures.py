@@ -23,7 +23,7 @@ class Figure:
 
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s(?:thousand|million|billion|trillion|bn|m)\b)?"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
 _MONEY = re.compile(
     rf"(?:(?:US|A|C)?\$|€|£|¥)\s?(?:{_NUMBER}){_SCALE}"
     rf"|\b(?:{_NUMBER}){_SCALE}\s(?:dollars|euros|pounds|rubles|roubles|yuan)\b",
@@ -39,32 +39,45 @@ _PEOPLE = re.compile(
     rf"(?:{_NUMBER}){_SCALE}(?:\s[A-Z][\w.]*){{0,2}}\s(?:{_PEOPLE_NOUNS})\b",
 )
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_PATTERNS = ((FigureKind.MONEY, _MONEY), (FigureKind.PEOPLE, _PEOPLE), (FigureKind.YEAR, _YEAR))
 _CLAUSE = re.compile(r"[.;!?](?=\s|$)|\n")
 _CONTEXT_WORDS = 16
+_WORD = re.compile(r"\S+")
 
 
 def find_figures(text: str) -> list[Figure]:
+    """Money, counts of people and years, in text order; where two overlap the first wins."""
+    matches = sorted(
+        (match.start(), priority, match.end(), kind, match.group())
+        for priority, (kind, pattern) in enumerate(_PATTERNS)
+        for match in pattern.finditer(text)
+    )
     found: list[Figure] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in ((FigureKind.MONEY, _MONEY), (FigureKind.PEOPLE, _PEOPLE),
-                          (FigureKind.YEAR, _YEAR)):
-        for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            found.append(Figure(kind, match.group(), _context(text, match.start(), match.end()),
-                                match.start(), match.end()))
-    return sorted(found, key=lambda figure: figure.start)
+    covered_to = 0
+    for start, _priority, end, kind, value in matches:
+        if start < covered_to:
+            continue
+        covered_to = end
+        found.append(Figure(kind, value, _context(text, start, end), start, end))
+    return found
 
 
 def _context(text: str, start: int, end: int) -> str:
-    """The clause holding the figure, shortened around it to a readable line."""
-    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE.search(text, end)
-    right = right_match.start() if right_match else len(text)
-    before = text[left:start].split()
-    after = text[end:right].split()
+    """The clause holding the figure, shortened around it to a readable line.
+
+    Looks no further than a window around the figure, so long texts stay linear.
+    """
+    window = _CONTEXT_WORDS * 20
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    left = max((m.end() for m in _CLAUSE.finditer(text, lo, start)), default=lo)
+    right_match = _CLAUSE.search(text, end, hi)
+    right = right_match.start() if right_match else hi
     half = _CONTEXT_WORDS // 2
-    words = (["…"] if len(before) > half else []) + before[-half:]
-    words += [text[start:end]] + after[:half] + (["…"] if len(after) > half else [])
-    return " ".join(words)
+    before = list(_WORD.finditer(text, left, start))
+    after = list(_WORD.finditer(text, end, right))
+    first = before[-half].start() if len(before) >= half else left
+    last = after[half - 1].end() if len(after) >= half else right
+    context = " ".join(text[first:last].split())
+    cut_before = len(before) > half or (left == lo and lo > 0)
+    cut_after = len(after) > half or (right == hi and hi < len(text))
+    return ("… " if cut_before else "") + context + (" …" if cut_after else "")

@@ -18,6 +18,7 @@ Rules, in the order they decide:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -105,8 +106,14 @@ class MentionFinder:
         mentions: list[Mention] = []
         rejected: list[Rejection] = []
         strongly_mentioned: set[str] = set()
+        addresses = _Spans(_ADDRESS.finditer(text))
         # Same length as the text, so offsets stay valid: only the apostrophe is unified.
         for match in self._pattern.finditer(text.replace("’", "'")):
+            if addresses.overlap(match.start(), match.end()):
+                rejected.append(Rejection(match.start(), match.end(),
+                                          text[match.start():match.end()],
+                                          "inside a link address"))
+                continue
             form, reason = self._choose(match.group(), strongly_mentioned)
             if form is not None and not form.strong:
                 reason = _weak_context(text, match.start(), match.end())
@@ -141,6 +148,25 @@ class MentionFinder:
             else:
                 return form, ""
         return None, reason
+
+
+# A name inside a URL ("](https://gov.example/iraq-report)") is an address, not a mention.
+_ADDRESS = re.compile(r"\]\([^)\s]*\)|<https?://[^>\s]+>|https?://[^\s)>\]]+")
+
+
+class _Spans:
+    """Sorted, non-overlapping spans that answer "does [start, end) touch one?" by bisection."""
+
+    def __init__(self, matches):
+        self._spans = [(m.start(), m.end()) for m in matches]
+        self._starts = [start for start, _ in self._spans]
+
+    def overlap(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._starts, start) - 1
+        for candidate in self._spans[max(index, 0):index + 2]:
+            if candidate[0] < end and start < candidate[1]:
+                return True
+        return False
 
 
 def _trie_pattern(keys) -> str:
@@ -227,8 +253,8 @@ def _inside_a_name(text: str, start: int) -> bool:
 
 
 def _sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t“\"‘'(")
-    return not before or before[-1] in ".!?\n:"
+    before = text[max(0, index - 80):index].rstrip(" \t“\"‘'(")
+    return (not before and index <= 80) or bool(before) and before[-1] in ".!?\n:"
 
 
 def _spellings(name: str) -> set[str]:

@@ -45,6 +45,7 @@ _NOT_A_SPEAKER_BEFORE = re.compile(
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Gov|St|Jr|"
                            r"Sr|No|vs|etc|Prof|Capt|Sgt|Adm|Maj)\.)$")
 _CONTINUATION_CHARS = 300
+_SENTENCE_WINDOW = 1500  # no sentence is longer; bounds the look-around on long texts
 _OPENERS = {"“": "”", '"': '"'}
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 # A verb of naming this close before a short quotation makes it somebody's words.
@@ -139,7 +140,8 @@ def _closing(text: str, start: int, opener: str, closer: str) -> int | None:
 
 
 def _paragraph_start(text: str, index: int) -> bool:
-    return text[:index].rstrip(" \t").endswith("\n\n") or index == 0
+    before = text[max(0, index - 80):index].rstrip(" \t")
+    return index == 0 or before.endswith("\n\n") or (not before and index <= 80)
 
 
 def _attribute(text: str, span: _Span, mentions: list[Mention], actors: dict[str, Actor],
@@ -170,13 +172,14 @@ def _attribute(text: str, span: _Span, mentions: list[Mention], actors: dict[str
         referent = _referent(text, verb, span.start, mentions, actors)
         if referent is not None:
             return referent
-    colon = text[:before_start].rstrip()
-    if colon.endswith(":"):
-        previous_start = _sentence_start(text, len(colon) - 1)
-        candidates = [m for m in mentions if previous_start <= m.start and m.end <= len(colon)
+    gap = text[max(0, before_start - 200):before_start]
+    colon_at = before_start - (len(gap) - len(gap.rstrip()))
+    if colon_at and text[colon_at - 1] == ":":
+        previous_start = _sentence_start(text, colon_at - 1)
+        candidates = [m for m in mentions if previous_start <= m.start and m.end <= colon_at
                       and _can_speak(text, m)]
-        verb = SPEECH.search(text, previous_start, len(colon))
-        speaker = _nearest(candidates, len(colon), actors) if verb else None
+        verb = SPEECH.search(text, previous_start, colon_at)
+        speaker = _nearest(candidates, colon_at, actors) if verb else None
         if speaker is not None:
             return speaker.actor, f"{speaker.text!r} introduces the quotation with a colon"
     if previous is not None and previous.speaker and _continues(text, previous, span, mentions,
@@ -252,14 +255,19 @@ def _nearest(candidates: list[Mention], at: int, actors: dict[str, Actor]) -> Me
 
 
 def _sentence_start(text: str, index: int) -> int:
-    """Where the sentence holding `index` begins (after the last end mark before it)."""
-    ends = [end for end in _sentence_ends(text, 0, index)]
-    return ends[-1] if ends else 0
+    """Where the sentence holding `index` begins (after the last end mark before it).
+
+    Looks back no further than `_SENTENCE_WINDOW` characters, so long texts stay linear.
+    """
+    window = max(0, index - _SENTENCE_WINDOW)
+    ends = list(_sentence_ends(text, window, index))
+    return ends[-1] if ends else window
 
 
 def _sentence_end(text: str, index: int) -> int:
     # The quotation's own closing punctuation (“…,” said X.) sits inside the marks.
-    return next(_sentence_ends(text, index, len(text)), len(text))
+    limit = min(len(text), index + _SENTENCE_WINDOW)
+    return next(_sentence_ends(text, index, limit), limit)
 
 
 def _sentence_ends(text: str, start: int, end: int):

@@ -34,11 +34,18 @@ from markupsafe import Markup
 
 from .. import model
 from ..analyse import Analysis, Graph, Involvement, Related
+from ..analyse.figures import FigureKind
 from . import markup
+
+try:  # libyaml's emitter: the pure-Python one was most of render time on large corpora
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 __all__ = ["Page", "SiteOptions", "render_site"]
 
 LATEST = 10  # briefings shown in full on the home page
+KEY_FIGURES = 12  # rows of a briefing's key-figures box
 ACTIVE = 8  # most active actors on the home page
 
 
@@ -143,10 +150,25 @@ class _Renderer:
         sources = [Source(article, self.body(article, path)) for article in articles]
         front = {"title": markup.page_title(briefing.title), "actor_panel": self.panel(involved)}
         quotes = [(a, q) for a in briefing.articles for q in self.analysis.quotes[a]]
-        figures = [(a, f) for a in briefing.articles for f in self.analysis.figures[a]]
+        figures, years = self.key_figures(briefing)
         return self.page(path, "briefing.md", front, briefing=briefing, involved=involved,
-                         sources=sources, quotes=quotes, figures=figures,
+                         sources=sources, quotes=quotes, figures=figures, years=years,
                          related=self.analysis.related.get(briefing.id, ()), reason=self.reason)
+
+    def key_figures(self, briefing: model.Briefing) -> tuple[list, list[int]]:
+        """Money and counts of people (each value once, at most `KEY_FIGURES`), and the years.
+
+        Years are listed apart, once each: in the table every date would drown the figures.
+        """
+        rows, seen, years = [], set(), set()
+        for article_id in briefing.articles:
+            for figure in self.analysis.figures[article_id]:
+                if figure.kind is FigureKind.YEAR:
+                    years.add(int(figure.value))
+                elif figure.value not in seen:
+                    seen.add(figure.value)
+                    rows.append((article_id, figure))
+        return rows[:KEY_FIGURES], sorted(years)
 
     def reason(self, related: Related) -> str:
         """Why a briefing is related, in words: "shares Russia, Iraq · topic Intelligence"."""
@@ -309,7 +331,7 @@ def render_site(
 def _front_matter(front: dict) -> str:
     if not front:
         return ""
-    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    dumped = yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n\n"
 
 

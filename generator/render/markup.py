@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ _PROTECTED = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(here: str, target: str) -> str:
     """The Markdown link from the page at `here` to the page at `target` (both doc paths)."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
