@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from .analyse.mentions import MentionFinder
+from .analyse.mentions import MentionFinder, opens_sentence
 from .model import Corpus
 from .render import markup
 
@@ -91,7 +91,7 @@ def candidate_names(text: str, covered: list[tuple[int, int]]) -> tuple[str, ...
     for match in _NAME.finditer(text):
         name = match.group().rstrip(".’'")
         words = name.split()
-        if len(words) == 1 and (name in _STOP or _sentence_start(text, match.start())):
+        if len(words) == 1 and (name in _STOP or opens_sentence(text, match.start())):
             continue
         while words and words[0] in _STOP:
             words = words[1:]
@@ -99,11 +99,6 @@ def candidate_names(text: str, covered: list[tuple[int, int]]) -> tuple[str, ...
         if name:
             counts[name] = counts.get(name, 0) + 1
     return tuple(sorted(counts, key=lambda n: (-counts[n], n)))
-
-
-def _sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" “\"‘'(")
-    return not before or before[-1] in ".!?\n:"
 
 
 def slug(title: str) -> str:

@@ -238,7 +238,7 @@ def _weak_context(text: str, start: int, end: int) -> str:
         return "follows a capitalised word: part of another name"
     word = text[start:end]
     looks_common = word[1:] == word[1:].lower()  # "Work", "Stone"; not "US", "DoD", "WHO"
-    if looks_common and _sentence_start(text, start) and not _ACTS.match(text, end):
+    if looks_common and opens_sentence(text, start) and not _ACTS.match(text, end):
         return "opens a sentence without acting: read as the common word"
     return ""
 
@@ -252,7 +252,8 @@ def _inside_a_name(text: str, start: int) -> bool:
     return word[0].isupper() and word.rstrip(".").lower() not in _TITLES
 
 
-def _sentence_start(text: str, index: int) -> bool:
+def opens_sentence(text: str, index: int) -> bool:
+    """Does the word at `index` open a sentence (after . ! ? : a line break, or nothing)?"""
     before = text[max(0, index - 80):index].rstrip(" \t“\"‘'(")
     return (not before and index <= 80) or bool(before) and before[-1] in ".!?\n:"
 

@@ -18,7 +18,7 @@ one actor, topic or region; closeness in time alone relates nothing. Briefings p
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Briefing, Corpus
@@ -52,21 +52,23 @@ def related_briefings(
     counts = Counter(actor for actors in involved.values() for actor in actors)
     rarity = {actor: math.log(total / n) for actor, n in counts.items()}
     dates = {b.id: b.date for b in corpus.briefings}
+    by_id = {b.id: b for b in corpus.briefings}
+    # Only briefings that share something can be related: look those up, not every pair.
+    sharing: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for briefing in corpus.briefings:
+        keys = [("actor", a) for a in involved[briefing.id] if rarity[a] > 0]
+        keys += [("topic", t) for t in briefing.topics] + [("region", r) for r in briefing.regions]
+        for key in keys:
+            sharing[key].add(briefing.id)
     result = {}
     for briefing in corpus.briefings:
-        scored = [
-            _compare(briefing, other, involved, rarity)
-            for other in corpus.briefings if other.id != briefing.id
-        ]
-        by_id = {item.briefing: item for item in scored}
-        pinned = [
-            _pin(by_id[other]) for other in briefing.related if other in by_id
-        ]
-        candidates = [
-            item for item in scored
-            if item.briefing not in briefing.related
-            and (item.shared_actors or item.shared_topics or item.shared_regions)
-        ]
+        keys = [("actor", a) for a in involved[briefing.id]]
+        keys += [("topic", t) for t in briefing.topics] + [("region", r) for r in briefing.regions]
+        others = set().union(*(sharing.get(key, set()) for key in keys)) - {briefing.id}
+        pinned = [_pin(_compare(briefing, by_id[other], involved, rarity))
+                  for other in briefing.related if other in by_id and other != briefing.id]
+        candidates = [_compare(briefing, by_id[other], involved, rarity)
+                      for other in sorted(others) if other not in briefing.related]
         candidates.sort(key=lambda r: (-r.score, -dates[r.briefing].toordinal(), r.briefing))
         result[briefing.id] = tuple(pinned + candidates[:LIMIT])
     return result
