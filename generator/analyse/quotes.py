@@ -47,6 +47,7 @@ _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|
 _CONTINUATION_CHARS = 300
 _SENTENCE_WINDOW = 1500  # no sentence is longer; bounds the look-around on long texts
 _OPENERS = {"“": "”", '"': '"'}
+_MARK = re.compile(r"[“\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 # A verb of naming this close before a short quotation makes it somebody's words.
 _NAMING = re.compile(r"\b(?:(?<!so-)call(?:ed|s)|describ(?:ed|es)|term(?:ed|s)|dubb?(?:ed|s)|"
@@ -102,13 +103,13 @@ def _spans(text: str) -> list[_Span]:
     """Quotation spans, following an open quotation across paragraph breaks."""
     spans = []
     index = 0
-    while index < len(text):
-        opener = text[index]
-        if opener not in _OPENERS or not _opens(text, index):
-            index += 1
-            continue
-        closer = _OPENERS[opener]
-        close = _closing(text, index + 1, opener, closer)
+    while True:
+        mark = _MARK.search(text, index)
+        if mark is None:
+            return spans
+        index = mark.start()
+        opener = mark.group()
+        close = _closing(text, index + 1, opener) if _opens(text, index) else None
         if close is None:
             index += 1
             continue
@@ -117,7 +118,6 @@ def _spans(text: str) -> list[_Span]:
         inner = re.sub(r"\n\s*\n\s*[“\"]", "\n\n", inner)
         spans.append(_Span(index, close + 1, inner.strip()))
         index = close + 1
-    return spans
 
 
 def _opens(text: str, index: int) -> bool:
@@ -127,15 +127,16 @@ def _opens(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] in " \n\t(—–-"
 
 
-def _closing(text: str, start: int, opener: str, closer: str) -> int | None:
-    index = start
-    while index < len(text):
-        char = text[index]
-        if char == closer and (opener == "“" or not _opens(text, index)):
+def _closing(text: str, start: int, opener: str) -> int | None:
+    """Where the quotation opened just before `start` closes; None if it never does."""
+    closer = _OPENERS[opener]
+    marks = re.compile(re.escape(closer) if opener == closer else f"[{opener}{closer}]")
+    for mark in marks.finditer(text, start):
+        index = mark.start()
+        if mark.group() == closer and (opener == "“" or not _opens(text, index)):
             return index
-        if char == opener and opener == "“" and not _paragraph_start(text, index):
+        if mark.group() == opener and opener == "“" and not _paragraph_start(text, index):
             return None  # a new quotation opens before this one closed: unbalanced
-        index += 1
     return None
 
 
