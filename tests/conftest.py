@@ -1,5 +1,6 @@
 """Shared fixtures: the real site built once per session, project copies with changed
-content, the built site served over HTTP under a sub-path, and a headless Chromium."""
+content, the built site served over HTTP under a sub-path, a headless Chromium, and pages
+opened in it whose traffic is logged."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
+from support.browser import Traffic, origin
 from support.site import copy_project, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -140,3 +142,55 @@ def browser():
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def expect():
+    """Playwright's expect(), which waits for the page to reach a state."""
+    from playwright.sync_api import expect
+
+    # How long expect() waits for a state before it gives up (a bound, not a measurement):
+    # generous, for a loaded CI machine.
+    expect.set_options(timeout=15_000)
+    return expect
+
+
+@pytest.fixture
+def traffic(served_site: str) -> Traffic:
+    """The log `open_page` writes: one a test (a module may override it to keep one log
+    across its tests)."""
+    return Traffic(origin(served_site))
+
+
+@pytest.fixture
+def open_page(browser, traffic: Traffic) -> Iterator[Callable[..., object]]:
+    """open_page(viewport, color_scheme="light") → a fresh page; every request, failed
+    response, console error and uncaught exception is logged in `traffic`.
+
+    Requests to other hosts are logged, then aborted, so that a stray one neither reaches
+    the network nor hangs the test.
+    """
+    contexts = []
+
+    def route(route_, request):
+        if traffic.is_local(request.url):
+            route_.continue_()
+        else:
+            route_.abort()
+
+    def make(viewport: dict, color_scheme: str = "light"):
+        context = browser.new_context(
+            viewport=viewport, color_scheme=color_scheme, service_workers="block"
+        )
+        contexts.append(context)
+        context.on("request", traffic.record)
+        context.on("response", traffic.record_response)
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", traffic.record_console)
+        page.on("pageerror", traffic.record_page_error)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

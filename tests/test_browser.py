@@ -8,32 +8,20 @@ anything takes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 from support import content as corpus
+from support.browser import DESKTOP, PHONE, Traffic, origin
 
 pytestmark = pytest.mark.browser
 
 BRIEFING = "iraq-russia-intelligence-sharing"
-DESKTOP = {"width": 1400, "height": 900}
-PHONE = {"width": 375, "height": 740}
 
 SIDEBAR_PANEL = ".md-sidebar--secondary .actor-panel--sidebar"
 INLINE_PANEL = ".actor-panel--inline"
 ACTOR_LINK = "a.actor-panel__link[data-actor-id]"
-
-
-@pytest.fixture(scope="module")
-def expect():
-    from playwright.sync_api import expect
-
-    # How long expect() waits for a state before it gives up (a bound, not a measurement):
-    # generous, for a loaded CI machine.
-    expect.set_options(timeout=15_000)
-    return expect
 
 
 @pytest.fixture(scope="session")
@@ -48,65 +36,10 @@ def actor_files(content_dir: Path) -> dict[str, corpus.ActorFile]:
     return corpus.actors(content_dir)
 
 
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-@dataclass
-class Traffic:
-    """Every request the browser made, and the same-origin ones that failed."""
-
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-
-    def record(self, request) -> None:
-        self.requests.append(request.url)
-
-    def record_response(self, response) -> None:
-        if response.status >= 400 and response.url.startswith(self.origin):
-            self.failed.append(f"{response.status} {response.url}")
-
-    def leaving(self) -> list[str]:
-        return [
-            url for url in self.requests
-            if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")))
-        ]
-
-
 @pytest.fixture(scope="session")
 def traffic(served_site: str) -> Traffic:
-    """One log for every page of this module's tests."""
-    return Traffic(_origin(served_site))
-
-
-@pytest.fixture
-def open_page(browser, traffic: Traffic):
-    """open_page(viewport) → a fresh page whose every request is logged in `traffic`.
-
-    Requests to other hosts are logged, then aborted, so that a stray one neither reaches
-    the network nor hangs the test.
-    """
-    contexts = []
-
-    def route(route_, request):
-        if request.url.startswith(traffic.origin + "/"):
-            route_.continue_()
-        else:
-            route_.abort()
-
-    def make(viewport: dict):
-        context = browser.new_context(viewport=viewport, service_workers="block")
-        contexts.append(context)
-        context.on("request", traffic.record)
-        context.on("response", traffic.record_response)
-        context.route("**/*", route)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
+    """One log for every page of this module's tests (overrides conftest's one a test)."""
+    return Traffic(origin(served_site))
 
 
 def _briefing_url(served_site: str) -> str:

@@ -12,31 +12,19 @@ TLP:CLEAR); run these tests without BRIEFINGS_PROFILE set.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 from support import content as corpus
+from support.browser import DESKTOP, PHONE, Traffic
 
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1400, "height": 900}
-PHONE = {"width": 375, "height": 740}
 
 SITE_GRAPH = ".relationship-graph.relationship-graph--site"
 ACTOR_GRAPH = ".relationship-graph.relationship-graph--actor"
 VENDORED = "vendor/cytoscape/cytoscape.min.js"
-
-
-@pytest.fixture(scope="module")
-def expect():
-    from playwright.sync_api import expect
-
-    # How long expect() waits for a state before it gives up (a bound, not a measurement).
-    expect.set_options(timeout=15_000)
-    return expect
 
 
 # -- what the graph must hold, from content/ ------------------------------------------------
@@ -102,71 +90,6 @@ def _neighbours(relationships: list[Relationship], actor: str) -> set[str]:
 
 
 # -- the browser --------------------------------------------------------------------------
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-@dataclass
-class Traffic:
-    """Every request the browser made, the same-origin ones that failed, script errors."""
-
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def leaving(self) -> list[str]:
-        return [
-            url for url in self.requests
-            if not (url.startswith(self.origin + "/") or url.startswith(("data:", "blob:")))
-        ]
-
-
-@pytest.fixture
-def traffic(served_site: str) -> Traffic:
-    return Traffic(_origin(served_site))
-
-
-@pytest.fixture
-def open_page(browser, traffic: Traffic) -> Iterator:
-    """open_page(viewport, color_scheme="light") → a fresh page; every request, failed
-    response, console error and uncaught exception is logged in `traffic`. Requests to
-    other hosts are logged, then aborted."""
-    contexts = []
-
-    def route(route_, request):
-        if request.url.startswith(traffic.origin + "/"):
-            route_.continue_()
-        else:
-            route_.abort()
-
-    def on_response(response):
-        if response.status >= 400 and response.url.startswith(traffic.origin):
-            traffic.failed.append(f"{response.status} {response.url}")
-
-    def on_console(message):
-        if message.type == "error":
-            traffic.errors.append(message.text)
-
-    def make(viewport: dict, color_scheme: str = "light"):
-        context = browser.new_context(
-            viewport=viewport, color_scheme=color_scheme, service_workers="block"
-        )
-        contexts.append(context)
-        context.on("request", lambda request: traffic.requests.append(request.url))
-        context.on("response", on_response)
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", on_console)
-        page.on("pageerror", lambda error: traffic.errors.append(str(error)))
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def _drawn(page, expect, selector: str):
