@@ -1,0 +1,155 @@
+"""What every page module shares: the site's data, the template environment, page assembly.
+
+A page is its YAML front matter (written here; it carries the actor sidebar's data for the
+theme override in `site_config/`) followed by a body from a template in
+`generator/templates/`. Templates are autoescaped, so user text cannot inject HTML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .. import model
+from ..analyse import Analysis, Involvement
+from . import markup
+
+try:  # libyaml's emitter: the pure-Python one was most of render time on large corpora
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # doc path, e.g. "briefings/iraq.md"
+    text: str
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the pages must know about where they are published."""
+
+    site_name: str = "Briefings"
+    site_url: str | None = None  # absolute base URL, when known
+    directory_urls: bool = True
+
+    def path(self, doc_path: str) -> str:
+        """Where a generated file is served, relative to the site root: "actors/iraq/"."""
+        if not doc_path.endswith(".md"):
+            return doc_path
+        stem = doc_path[:-3]
+        if stem == "index" or stem.endswith("/index"):
+            return stem[:-5] or "./"
+        return stem + "/" if self.directory_urls else stem + ".html"
+
+    def url(self, doc_path: str) -> str:
+        """The absolute URL when site_url is known, else the path from the site root."""
+        path = self.path(doc_path)
+        return urljoin(self.site_url, path) if self.site_url else path
+
+
+def _web_url(url: str | None) -> str | None:
+    return url if url and urlsplit(url).scheme in ("http", "https") else None
+
+
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+ENV.filters.update(inline=markup.inline, cell=markup.cell, web_url=_web_url,
+                   blockquote=markup.blockquote)
+ENV.globals.update(reliability=model.RELIABILITY, credibility=model.CREDIBILITY,
+                   verbs=model.RELATIONSHIP_TYPES)
+
+
+class Site:
+    """The selected corpus, its analysis and the publishing options, with page helpers."""
+
+    def __init__(self, corpus: model.Corpus, analysis: Analysis, options: SiteOptions):
+        self.corpus = corpus
+        self.analysis = analysis
+        self.options = options
+
+    def page(self, path: str, template: str, front: dict | None = None, **context) -> Page:
+        body = ENV.get_template(template).render(
+            corpus=self.corpus,
+            analysis=self.analysis,
+            link=lambda target: markup.relative(path, target),
+            **context,
+        )
+        return Page(path, _front_matter(front or {}) + _tidy(body))
+
+    def body(self, article: model.Article, here: str) -> Markup:
+        """An article's text for the page at `here`, with first mentions linked."""
+        return markup.link_mentions(
+            article.text,
+            self.analysis.mentions[article.id],
+            lambda actor_id: markup.relative(here, f"actors/{actor_id}.md"),
+        )
+
+    def panel(self, involved: Iterable[Involvement]) -> list[dict]:
+        """The actor sidebar's data, read by `site_config/overrides/partials/actor-panel.html`."""
+        entries = []
+        for inv in involved:
+            actor = self.corpus.actor(inv.actor)
+            entries.append({
+                "id": actor.id,
+                "name": actor.name,
+                "kind": actor.kind.value,
+                "kind_label": actor.kind.noun,
+                "role": markup.inline(inv.role),
+                "summary": markup.inline(actor.summary),
+                "url": self.options.path(f"actors/{actor.id}.md"),
+                "mentions": inv.mentions,
+            })
+        return entries
+
+    @staticmethod
+    def newest_first(briefings: Iterable[model.Briefing]) -> list[model.Briefing]:
+        return sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)
+
+    @cached_property
+    def citing(self) -> dict[str, list[model.Briefing]]:
+        """The briefings that cite each article, newest first."""
+        citing = defaultdict(list)
+        for briefing in self.newest_first(self.corpus.briefings):
+            for article_id in briefing.articles:
+                citing[article_id].append(briefing)
+        return citing
+
+    @cached_property
+    def term_counts(self) -> Counter:
+        """How many briefings each ("topic" | "region", id) files."""
+        counts: Counter = Counter()
+        for briefing in self.corpus.briefings:
+            counts.update(("topic", t) for t in briefing.topics)
+            counts.update(("region", r) for r in briefing.regions)
+        return counts
+
+
+def _front_matter(front: dict) -> str:
+    if not front:
+        return ""
+    dumped = yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{dumped}---\n\n"
+
+
+def _tidy(text: str) -> str:
+    # Templates keep their conditionals readable at the cost of stray blank lines.
+    tidy: list[str] = []
+    for line in text.splitlines():
+        if line.strip() or (tidy and tidy[-1].strip()):
+            tidy.append(line.rstrip())
+    return "\n".join(tidy).strip() + "\n"
