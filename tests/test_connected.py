@@ -187,3 +187,23 @@ def test_an_unknown_profile_stops_the_build_with_one_line(site):
             " (did you mean 'internal'?)") in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (project / "site-typo").exists()
+
+
+def test_generated_markdown_is_byte_identical_whatever_the_hash_seed(site, tmp_path):
+    import subprocess
+
+    from support.site import briefings_command, quiet_env, snapshot
+
+    content = site.parent / "content"
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}"
+        result = subprocess.run(
+            [*briefings_command(), "generate", "--content", str(content), "--out", str(out),
+             "--profile", "review", "--profiles",
+             str(site.parent / "site_config" / "profiles.yml")],
+            env={**quiet_env(), "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        outputs.append(snapshot(out))
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 40
