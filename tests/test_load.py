@@ -251,6 +251,12 @@ CASES = {
         {"actors/russia.yml": "- name: Russia\n"},
         ["content/actors/russia.yml:1:1: a actor must be a mapping of fields, not a list"],
     ),
+    "one alias claimed by two actors": (
+        {"actors/soviet.yml": "name: Soviet Union\nkind: state\n"
+         "aliases: [USSR, Russian Federation]\nsummary: s\n"},
+        ["content/actors/soviet.yml:3:17: 'Russian Federation' already names actor 'russia'"
+         " (content/actors/russia.yml:3) (make it a weak alias of one of them, or remove it)"],
+    ),
     "a file that is too large": (
         {"actors/russia.yml": ACTOR + "# " + "x" * (3 * 1024 * 1024) + "\n"},
         ["content/actors/russia.yml:1:1: file is 3,145,804 bytes, over the limit of 2,097,152"],

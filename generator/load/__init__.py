@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import model
 from ..errors import ContentError, ContentErrors, did_you_mean
+from ..model import Source
 from . import fields, records
 from .read import FileProblem, compose, read_text, split_front_matter
 from .validate import ID_RULE, SAFE_ID, Checker, Reference, TooLarge
@@ -31,6 +32,8 @@ class _Loader:
         self.errors: list[ContentError] = []
         self.references: list[Reference] = []
         self.known: dict[fields.Ref, set[str]] = {kind: set() for kind in fields.Ref}
+        # Every strong name of every actor, lower-cased, with where it was first given.
+        self.names: dict[str, tuple[str, Source]] = {}
 
     def display(self, path: Path) -> str:
         """The path as the user would type it: relative to the working directory if inside."""
@@ -93,6 +96,7 @@ class _Loader:
         node = compose(read_text(path, display), display)
         checker = Checker(display)
         values = self.checked(checker, node, fields.ACTOR)
+        self.claim_names(actor_id, checker.names)
         return None if values is None else records.actor(actor_id, values, checker.where(node))
 
     def article(self, article_id: str, path: Path, display: str) -> model.Article | None:
@@ -130,6 +134,18 @@ class _Loader:
         if checker.errors:
             return (), ()
         return records.terms(topics), records.terms(regions)
+
+    def claim_names(self, actor_id: str, names: list[tuple[str, Source]]) -> None:
+        """A name, alias or demonym may point at one actor only, or mentions are a coin toss."""
+        for name, where in names:
+            key = name.strip().lower()
+            owner = self.names.setdefault(key, (actor_id, where))
+            if owner[0] != actor_id:
+                first = owner[1]
+                self.errors.append(ContentError(
+                    where.path, where.line, where.col,
+                    f"{name!r} already names actor {owner[0]!r} ({first.path}:{first.line})",
+                    "make it a weak alias of one of them, or remove it"))
 
     def resolve(self) -> None:
         for reference in self.references:

@@ -36,6 +36,9 @@ class Type:
     values: Record | None = None  # a mapping from free ids to records (the taxonomy)
     minimum: int | None = None
     maximum: int | None = None
+    # A surface form that names an actor: collected with its place, so that two actors
+    # claiming the same name can be reported (see load/__init__.py).
+    names_actor: bool = False
     # A rule on the text beyond its type: returns (what is wrong, hint), or None.
     check: Callable[[str], tuple[str, str] | None] | None = field(default=None, compare=False)
 
@@ -69,6 +72,7 @@ class Record:
 
 
 STR = Type(scalar="str")
+NAME = Type(scalar="str", names_actor=True)
 DATE = Type(scalar="date")
 
 
@@ -92,12 +96,12 @@ ROLE = Record("role", (
 ))
 
 ACTOR = Record("actor", (
-    Field("name", STR, required=True, doc="The name shown on pages."),
+    Field("name", NAME, required=True, doc="The name shown on pages."),
     Field("kind", choice(model.ActorKind), required=True, doc="What sort of actor it is."),
-    Field("aliases", list_of(STR), doc="Other names, matched case-insensitively."),
+    Field("aliases", list_of(NAME), doc="Other names, matched case-insensitively."),
     Field("weak_aliases", list_of(STR),
           doc="Names matched only with exact case after a strong mention (a bare surname)."),
-    Field("demonyms", list_of(STR), doc="Adjectives that count as a mention: Iraqi for Iraq."),
+    Field("demonyms", list_of(NAME), doc="Adjectives that count as a mention: Iraqi for Iraq."),
     Field("not_mentions", list_of(STR),
           doc="Phrases that contain one of its names but do not mean it: Latin America."),
     Field("country", ref(Ref.ACTOR), doc="The actor id of its state."),

@@ -47,6 +47,7 @@ class Checker:
         self.line_offset = line_offset
         self.errors: list[ContentError] = []
         self.references: list[Reference] = []
+        self.names: list[tuple[str, Source]] = []  # values of fields that name an actor
         self._budget = MAX_VALUES
 
     def where(self, node: yaml.Node) -> Source:
@@ -171,6 +172,8 @@ class Checker:
             self.error(node, f"{value!r} is not an allowed value",
                        did_you_mean(value, type_.choices))
             return None
+        if type_.names_actor:
+            self.names.append((value, self.where(node)))
         problem = type_.check(value) if type_.check else None
         if problem:
             self.error(node, *problem)
