@@ -135,7 +135,7 @@ def schemas(out_dir: Path) -> None:
 
 
 def _valid_id(item_id: str) -> bool:
-    return bool(SAFE_ID.match(item_id))
+    return bool(SAFE_ID.fullmatch(item_id))
 
 
 def _or_exit(run):

@@ -257,6 +257,23 @@ CASES = {
         ["content/actors/soviet.yml:3:17: 'Russian Federation' already names actor 'russia'"
          " (content/actors/russia.yml:3) (make it a weak alias of one of them, or remove it)"],
     ),
+    "a number in hexadecimal": (
+        {"articles/talks.md": ARTICLE.replace("title: Talks", "title: Talks\ncredibility: 0x2")},
+        ["content/articles/talks.md:3:14: expected a whole number, not '0x2'"],
+    ),
+    "an empty alias": (
+        {"actors/russia.yml": ACTOR.replace("[Russian Federation]", "[Russian Federation, ' ']")},
+        ["content/actors/russia.yml:3:31: empty text (write something or remove the entry)"],
+    ),
+    "an id ending in a newline": (
+        {"taxonomy.yml": TAXONOMY + '  "north\\n": {name: North}\n'},
+        ["content/taxonomy.yml:5:3: 'north\\n' is not a valid id (ids are lowercase letters,"
+         " digits and hyphens, e.g. 'bob-work')"],
+    ),
+    "a date in another ISO form": (
+        {"briefings/talks.yml": BRIEFING.replace("2015-10-02", "20151002")},
+        ["content/briefings/talks.yml:2:7: '20151002' is not a date (expected YYYY-MM-DD)"],
+    ),
     "a file that is too large": (
         {"actors/russia.yml": ACTOR + "# " + "x" * (3 * 1024 * 1024) + "\n"},
         ["content/actors/russia.yml:1:1: file is 3,145,804 bytes, over the limit of 2,097,152"],

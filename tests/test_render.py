@@ -45,7 +45,30 @@ def test_user_text_never_reaches_the_page_as_html():
     briefing = pages["briefings/b.md"]
     assert "# Brief &lt;script&gt;alert(1)&lt;/script&gt;" in briefing
     assert "BLUF &lt;script&gt;" in briefing
-    assert "said &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in briefing
+    # In a body, ">" stays for Markdown's blockquotes: without "<" it cannot open a tag.
+    assert "said &lt;script>alert(1)&lt;/script> &amp; more." in briefing
+
+
+def test_no_html_and_no_dangerous_link_survives_in_bodies_or_yaml_fields():
+    body = ("Russia: `<img src=x onerror=alert(1)>` and ```a b``` <script>x</script>\n\n"
+            "[click](javascript:alert(3)) ![i](JaVaScRiPt:alert(4)) [ok](https://example.org)"
+            " <https://example.org/a> [ref][1]\n\n[1]: javascript:alert(5)\n")
+    article = Article("a", "A", body)
+    briefing = Briefing("b", "B", dt.date(2020, 1, 1), "See [x](javascript:alert(6)).",
+                        status=Status.PUBLISHED, articles=("a",))
+    actor = dataclasses.replace(RUSSIA, summary="[y](data:text/html,hi) and [z](/ok)")
+    corpus = Corpus(articles=(article,), actors=(actor,), briefings=(briefing,))
+    for path, text in pages_of(corpus).items():
+        body_text = text.split("---\n", 2)[-1]
+        assert "<img src=x" not in body_text and "<script>x" not in body_text, path
+        assert "javascript:" not in body_text.lower(), path
+        assert "data:text" not in body_text, path
+    briefing_page = pages_of(corpus)["briefings/b.md"]
+    assert "[ok](https://example.org)" in briefing_page
+    assert "[https://example.org/a](https://example.org/a)" in briefing_page
+    assert "See x." in briefing_page
+    assert "`&lt;img src=x onerror=alert(1)>`" in briefing_page
+    assert "[z](/ok)" in pages_of(corpus)["actors/russia.md"]
 
 
 def test_relative_links_between_doc_paths():

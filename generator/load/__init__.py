@@ -48,7 +48,7 @@ class _Loader:
         ids = []
         for path in found:
             item_id = path.name[: -len(suffix)]
-            if not SAFE_ID.match(item_id):
+            if not SAFE_ID.fullmatch(item_id):
                 self.errors.append(ContentError(
                     self.display(path), 1, 1, f"file name {path.name!r} is not a valid id",
                     ID_RULE))

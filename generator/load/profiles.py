@@ -9,7 +9,7 @@ from ..errors import ContentError, ContentErrors, did_you_mean
 from ..model import Profile, Tlp
 from . import fields
 from .read import FileProblem, compose, read_text
-from .validate import Checker
+from .validate import Checker, TooLarge
 
 
 def load_profiles(path: Path) -> dict[str, Profile]:
@@ -20,7 +20,10 @@ def load_profiles(path: Path) -> dict[str, Profile]:
     except FileProblem as problem:
         raise ContentErrors([problem.error]) from None
     checker = Checker(display)
-    entries = checker.value(node, fields.PROFILES) or {}
+    try:
+        entries = checker.value(node, fields.PROFILES) or {}
+    except TooLarge as exc:
+        raise ContentErrors([ContentError(display, 1, 1, f"file refused: {exc}")]) from None
     if checker.errors:
         raise ContentErrors(checker.errors)
     return {

@@ -14,6 +14,7 @@ from typing import Any
 from .fields import ACTOR, ARTICLE, BRIEFING, PROFILES, TAXONOMY, Record, Type
 from .validate import SAFE_ID
 
+_ID_PATTERN = f"^{SAFE_ID.pattern}$"
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 # File name of each schema, and the record it describes.
@@ -67,7 +68,7 @@ def _type(type_: Type) -> dict[str, Any]:
     if type_.values is not None:
         return {
             "type": "object",
-            "propertyNames": {"pattern": SAFE_ID.pattern},
+            "propertyNames": {"pattern": _ID_PATTERN},
             "additionalProperties": _record(type_.values),
         }
     if type_.items is not None:
@@ -88,5 +89,5 @@ def _type(type_: Type) -> dict[str, Any]:
         # typing, and the tool rejects impossible days such as 2015-02-30.
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if type_.scalar == "id":
-        return {"type": "string", "pattern": SAFE_ID.pattern}
+        return {"type": "string", "pattern": _ID_PATTERN}
     return {"type": ["string", "number"], "minLength": 1}

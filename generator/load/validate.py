@@ -18,12 +18,14 @@ from ..errors import ContentError, did_you_mean
 from ..model import Source
 from .fields import Record, Ref, Type
 
-SAFE_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+# fullmatch only: with match, "$" would also accept an id ending in a newline.
+SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 ID_RULE = "ids are lowercase letters, digits and hyphens, e.g. 'bob-work'"
 
 # A bound on the work one file can cause, beside the alias and depth checks in `read`.
 MAX_VALUES = 100_000
-MAX_DEPTH = 32
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DIGITS = re.compile(r"[-+]?\d+")
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -58,9 +60,9 @@ class Checker:
         where = self.where(node)
         self.errors.append(ContentError(where.path, where.line, where.col, message, hint))
 
-    def record(self, node: yaml.Node, record: Record, depth: int = 0) -> dict[str, Any] | None:
+    def record(self, node: yaml.Node, record: Record) -> dict[str, Any] | None:
         """The record's values by field name; None where the node is not a mapping."""
-        self._spend(depth)
+        self._spend()
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"a {record.name} must be a mapping of fields, not {_shape(node)}")
             return None
@@ -78,7 +80,7 @@ class Checker:
                 self.error(key_node, f"field {key!r} appears twice")
                 continue
             seen.add(key)
-            value = self.value(value_node, declared.type, depth + 1)
+            value = self.value(value_node, declared.type)
             if value is not None:
                 values[key] = value
             elif declared.required and _is_null(value_node):
@@ -88,20 +90,20 @@ class Checker:
                 self.error(node, f"{record.name} is missing required field {declared.name!r}")
         return values
 
-    def value(self, node: yaml.Node, type_: Type, depth: int = 0) -> Any:
+    def value(self, node: yaml.Node, type_: Type) -> Any:
         """The value of `node` as `type_` declares it; None for null or a reported error."""
-        self._spend(depth)
+        self._spend()
         if _is_null(node):
             return None
         if type_.record is not None:
-            return self.record(node, type_.record, depth)
+            return self.record(node, type_.record)
         if type_.values is not None:
-            return self._mapping(node, type_.values, depth)
+            return self._mapping(node, type_.values)
         if type_.items is not None:
-            return self._list(node, type_.items, depth)
+            return self._list(node, type_.items)
         return self._scalar(node, type_)
 
-    def _list(self, node: yaml.Node, item: Type, depth: int) -> tuple | None:
+    def _list(self, node: yaml.Node, item: Type) -> tuple | None:
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"expected a list, not {_shape(node)}",
                        f"write [{node.value}]" if isinstance(node, yaml.ScalarNode) else "")
@@ -109,7 +111,7 @@ class Checker:
         values = []
         seen: set[str] = set()
         for child in node.value:
-            value = self.value(child, item, depth + 1)
+            value = self.value(child, item)
             if value is None:
                 continue
             key = _list_key(value, item)
@@ -121,7 +123,7 @@ class Checker:
             values.append(value)
         return tuple(values)
 
-    def _mapping(self, node: yaml.Node, record: Record, depth: int) -> dict[str, Any] | None:
+    def _mapping(self, node: yaml.Node, record: Record) -> dict[str, Any] | None:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"expected a mapping of id to {record.name}, not {_shape(node)}")
             return None
@@ -133,13 +135,13 @@ class Checker:
             if key in entries:
                 self.error(key_node, f"duplicate id {key!r}")
                 continue
-            value = self.record(value_node, record, depth + 1)
+            value = self.record(value_node, record)
             if value is not None:
                 entries[key] = (value, self.where(key_node))
         return entries
 
     def _id(self, node: yaml.Node) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or not SAFE_ID.match(node.value):
+        if not isinstance(node, yaml.ScalarNode) or not SAFE_ID.fullmatch(node.value):
             self.error(node, f"{_text(node)!r} is not a valid id", ID_RULE)
             return None
         return node.value
@@ -168,6 +170,10 @@ class Checker:
                        f"quote it: \"{node.value}\"")
             return None
         value = node.value.strip()
+        if not value:
+            # An empty alias would match everywhere; an empty title says nothing.
+            self.error(node, "empty text", "write something or remove the entry")
+            return None
         if type_.choices and value not in type_.choices:
             self.error(node, f"{value!r} is not an allowed value",
                        did_you_mean(value, type_.choices))
@@ -181,17 +187,19 @@ class Checker:
         return value
 
     def _date(self, node: yaml.ScalarNode) -> dt.date | None:
+        # Only YYYY-MM-DD: fromisoformat also takes "20200105" and "2020-W01-1".
+        if not _DATE.fullmatch(node.value):
+            self.error(node, f"{node.value!r} is not a date", "expected YYYY-MM-DD")
+            return None
         try:
             return dt.date.fromisoformat(node.value)
         except ValueError:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", node.value):
-                self.error(node, f"{node.value!r} is not a real date")
-            else:
-                self.error(node, f"{node.value!r} is not a date", "expected YYYY-MM-DD")
+            self.error(node, f"{node.value!r} is not a real date")
             return None
 
     def _int(self, node: yaml.ScalarNode, type_: Type) -> int | None:
-        if node.tag != _TAG + "int":
+        # YAML 1.1 also calls "0x2", "0b1" and "1:20" integers; a grade is plain digits.
+        if node.tag != _TAG + "int" or not _DIGITS.fullmatch(node.value):
             self.error(node, f"expected a whole number, not {node.value!r}")
             return None
         value = int(node.value)
@@ -203,12 +211,10 @@ class Checker:
             return None
         return value
 
-    def _spend(self, depth: int) -> None:
+    def _spend(self) -> None:
         self._budget -= 1
         if self._budget < 0:
-            raise TooLarge(f"more than {MAX_VALUES} values (do YAML aliases expand without bound?)")
-        if depth > MAX_DEPTH:
-            raise TooLarge(f"values nested deeper than {MAX_DEPTH} levels")
+            raise TooLarge(f"more than {MAX_VALUES:,} values in one file")
 
 
 def _list_key(value: Any, item: Type) -> str | None:

@@ -60,9 +60,17 @@ def _web_url(url: str | None) -> str | None:
     return url if url and urlsplit(url).scheme in ("http", "https") else None
 
 
+def _finalize(value):
+    # Every {{ value }} of user text is defused here, then autoescaped: no link in a YAML
+    # field can point at "javascript:". Markup (links the templates build) passes untouched.
+    return markup.defuse(value) if isinstance(value, str) and not isinstance(value, Markup) \
+        else value
+
+
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
     autoescape=True,
+    finalize=_finalize,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
