@@ -274,6 +274,12 @@ CASES = {
         {"briefings/talks.yml": BRIEFING.replace("2015-10-02", "20151002")},
         ["content/briefings/talks.yml:2:7: '20151002' is not a date (expected YYYY-MM-DD)"],
     ),
+    "one name in two spellings claimed by two actors": (
+        {"actors/turkey.yml": "name: Türkiye\nkind: state\nsummary: s\n",
+         "actors/turkiye.yml": "name: Turkey\nkind: state\naliases: [Turkiye]\nsummary: s\n"},
+        ["content/actors/turkiye.yml:3:11: 'Turkiye' already names actor 'turkey'"
+         " (content/actors/turkey.yml:1) (make it a weak alias of one of them, or remove it)"],
+    ),
     "a file that is too large": (
         {"actors/russia.yml": ACTOR + "# " + "x" * (3 * 1024 * 1024) + "\n"},
         ["content/actors/russia.yml:1:1: file is 3,145,804 bytes, over the limit of 2,097,152"],

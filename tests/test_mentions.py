@@ -100,3 +100,11 @@ def test_a_name_inside_a_link_address_is_not_a_mention():
     mentions, rejected = finder.explain(text)
     assert mentions == []
     assert [r.reason for r in rejected] == ["inside a link address", "inside a link address"]
+
+
+def test_one_actors_not_mention_does_not_hide_another_actors_name():
+    us = Actor("united-states", "United States", ActorKind.STATE, aliases=("America",),
+               not_mentions=("Latin America",))
+    region = Actor("latin-america", "Latin America", ActorKind.ORGANIZATION)
+    assert found("Latin America and America", us, region) == [
+        ("latin-america", "Latin America"), ("united-states", "America")]

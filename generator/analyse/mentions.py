@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Actor, ActorKind
+from ..names import spellings
 
 
 class Rule(Enum):
@@ -85,7 +85,7 @@ class MentionFinder:
                 (Rule.NOT_MENTION, actor.not_mentions),
             ):
                 for name in names:
-                    for surface in _spellings(name):
+                    for surface in spellings(name):
                         self._add(_Form(actor.id, surface, rule))
             surname = _surname(actor)
             if surname:
@@ -132,12 +132,13 @@ class MentionFinder:
     def _choose(self, surface: str, strongly_mentioned: set[str]) -> tuple[_Form | None, str]:
         # Strong forms first: an actor's own name beats another actor's weak alias.
         candidates = self._forms.get(surface.lower(), [])
+        # A phrase one actor lists as not a mention of it may still be another actor's name.
+        blocked = [form.actor for form in candidates if form.rule is Rule.NOT_MENTION]
         for form in candidates:
-            if form.rule is Rule.NOT_MENTION:
-                return None, f"listed in not_mentions of {form.actor}"
-        for form in candidates:
-            if form.strong:
+            if form.strong and form.actor not in blocked:
                 return form, ""
+        if blocked:
+            return None, f"listed in not_mentions of {blocked[0]}"
         reason = ""
         for form in candidates:
             if form.surface != surface:
@@ -256,11 +257,3 @@ def opens_sentence(text: str, index: int) -> bool:
     """Does the word at `index` open a sentence (after . ! ? : a line break, or nothing)?"""
     before = text[max(0, index - 80):index].rstrip(" \t“\"‘'(")
     return (not before and index <= 80) or bool(before) and before[-1] in ".!?\n:"
-
-
-def _spellings(name: str) -> set[str]:
-    """The name as written, without diacritics, decomposed, and with straight apostrophes."""
-    unaccented = "".join(ch for ch in unicodedata.normalize("NFKD", name)
-                         if not unicodedata.combining(ch))
-    spellings = {name, unaccented, unicodedata.normalize("NFD", name)}
-    return {spelling.replace("’", "'") for spelling in spellings}

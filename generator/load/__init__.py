@@ -19,6 +19,7 @@ from typing import Any
 from .. import model
 from ..errors import ContentError, ContentErrors, did_you_mean
 from ..model import Source
+from ..names import spelling_key
 from . import fields, records
 from .read import FileProblem, compose, read_text, split_front_matter
 from .validate import ID_RULE, SAFE_ID, Checker, Reference, TooLarge
@@ -138,8 +139,8 @@ class _Loader:
     def claim_names(self, actor_id: str, names: list[tuple[str, Source]]) -> None:
         """A name, alias or demonym may point at one actor only, or mentions are a coin toss."""
         for name, where in names:
-            key = name.strip().lower()
-            owner = self.names.setdefault(key, (actor_id, where))
+            # Spellings the mention finder cannot tell apart ("Türkiye", "Turkiye") are one name.
+            owner = self.names.setdefault(spelling_key(name), (actor_id, where))
             if owner[0] != actor_id:
                 first = owner[1]
                 self.errors.append(ContentError(

@@ -53,7 +53,11 @@ class SiteOptions:
     def url(self, doc_path: str) -> str:
         """The absolute URL when site_url is known, else the path from the site root."""
         path = self.path(doc_path)
-        return urljoin(self.site_url, path) if self.site_url else path
+        if not self.site_url:
+            return path
+        # As MkDocs does: "https://host/team" means the folder, not a page in /.
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return urljoin(base, path)
 
 
 def _web_url(url: str | None) -> str | None:
@@ -155,9 +159,11 @@ def _front_matter(front: dict) -> str:
 
 
 def _tidy(text: str) -> str:
-    # Templates keep their conditionals readable at the cost of stray blank lines.
+    """Runs of blank lines made one; lines themselves untouched (a trailing double space is a
+    Markdown line break in an article's text)."""
     tidy: list[str] = []
-    for line in text.splitlines():
-        if line.strip() or (tidy and tidy[-1].strip()):
-            tidy.append(line.rstrip())
-    return "\n".join(tidy).strip() + "\n"
+    for line in text.split("\n"):
+        blank = not line.strip()
+        if not blank or (tidy and tidy[-1]):
+            tidy.append("" if blank else line)
+    return "\n".join(tidy).strip("\n") + "\n"
