@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import click
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
 
 from . import scaffold
 from .errors import ContentErrors, did_you_mean
@@ -39,31 +41,51 @@ def main() -> None:
 @CONTENT
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write the Markdown pages into.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("mkdocs.yml"), show_default=True,
+              help="Where site_name, site_url, use_directory_urls and extra.profile are read.")
 @click.option("--site-url", help="The published address, for absolute links in the feed.")
-@click.option("--profile", "profile_name", default="public", show_default=True,
-              help="The publishing profile: what this build may show.")
+@click.option("--profile", "profile_name",
+              help="The publishing profile: what this build may show [default: extra.profile"
+                   " of the config, else public].")
 @click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("site_config/profiles.yml"), show_default=True)
 @click.option("--assets", "assets_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("site_config/docs"), show_default=True,
               help="Static files (CSS, JavaScript) copied beside the pages.")
-def generate(content_dir: Path, out_dir: Path, site_url: str | None, profile_name: str,
-             profiles_file: Path, assets_dir: Path) -> None:
+def generate(content_dir: Path, out_dir: Path, config_file: Path, site_url: str | None,
+             profile_name: str | None, profiles_file: Path, assets_dir: Path) -> None:
     """Write the site's Markdown pages to a folder, for any engine to build.
 
-    The folder is a complete docs folder: pages and the static files of site_config/docs.
+    The folder is a complete docs folder: pages and the static files of site_config/docs,
+    made as `mkdocs build` would make them from the same mkdocs.yml.
     """
-    options = SiteOptions(site_url=site_url)
+    config = _site_config(config_file)
+    options = SiteOptions(site_name=config.get("site_name") or "Briefings",
+                          site_url=site_url or config.get("site_url") or None,
+                          directory_urls=config.get("use_directory_urls", True))
+    profile = profile_name or (config.get("extra") or {}).get("profile") or "public"
     pages = _or_exit(lambda: generate_pages(
-        content_dir, choose_profile(profiles_file, profile_name), options))
+        content_dir, choose_profile(profiles_file, profile), options))
     assets = static_files(assets_dir) if assets_dir.is_dir() else []
     try:
         report = write_pages([*assets, *pages], out_dir)
-    except UnsafePath as exc:
-        raise click.ClickException(str(exc)) from None
+    except (UnsafePath, OSError) as exc:
+        raise click.ClickException(f"{out_dir}: {exc}") from None
     click.echo(f"{len(pages)} pages and {len(assets)} static files in {out_dir}: "
                f"{len(report.written)} written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
+
+
+def _site_config(path: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it (!ENV and all); empty when there is none."""
+    if not path.is_file():
+        return {}
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml_load(handle) or {}
+    except ConfigurationError as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
 
 
 @main.command()

@@ -29,7 +29,8 @@ from generator.render import Page, SiteOptions
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 serving = False
-last_good: dict[Path, tuple[Page, ...]] = {}
+# By content folder and profile name: a profile must never serve another profile's pages.
+last_good: dict[tuple[Path, str], tuple[Page, ...]] = {}
 _pages: tuple[Page, ...] = ()
 
 
@@ -48,20 +49,21 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     global _pages
     source = content_dir(config)
+    profile_name = config.extra.get("profile") or "public"
+    key = (source, profile_name)
     options = SiteOptions(site_name=config.site_name, site_url=config.site_url or None,
                           directory_urls=config.use_directory_urls)
     try:
-        profile = choose_profile(profiles_file(config), config.extra.get("profile") or "public")
-        _pages = generate(source, profile, options)
+        _pages = generate(source, choose_profile(profiles_file(config), profile_name), options)
     except ContentErrors as errors:
-        if not (_process.serving and source in _process.last_good):
+        if not (_process.serving and key in _process.last_good):
             raise Abort(errors.format_message()) from None
         for error in errors.errors:
             log.error(error.format_message())
         log.error("Serving the last good version until the content is fixed.")
-        _pages = _process.last_good[source]
+        _pages = _process.last_good[key]
     else:
-        _process.last_good[source] = _pages
+        _process.last_good[key] = _pages
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

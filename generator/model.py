@@ -185,6 +185,7 @@ class Actor:
     summary: str = ""
     wikidata: str | None = None
     website: str | None = None
+    tlp: Tlp = Tlp.CLEAR  # an actor whose very name is restricted
     source: Source = field(default=Source(""), compare=False)
 
 
@@ -253,6 +254,17 @@ class Briefing:
     relationships: tuple[Relationship, ...] = ()
     related: tuple[str, ...] = ()
     source: Source = field(default=Source(""), compare=False)
+
+
+def briefing_order(briefing: Briefing) -> tuple:
+    """Sort key for briefings everywhere: newest first, then by id."""
+    return (-briefing.date.toordinal(), briefing.id)
+
+
+def article_order(article: Article) -> tuple:
+    """Sort key for articles everywhere: newest first, undated last, then by id."""
+    undated = article.published is None
+    return (undated, -(article.published.toordinal() if article.published else 0), article.id)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,9 @@ def import_text(content_dir: Path, source: Path, corpus: Corpus, item_id: str | 
         raise ScaffoldError(f"{source}: file is empty")
     title, body = lines[0].strip(), "\n".join(lines[1:]).strip()
     item_id = item_id or slug(title)
+    if not item_id:
+        raise ScaffoldError(f"{source}: the title gives no id (no Latin letters or digits);"
+                            " name one with --id")
     text = _ENV.get_template("article.md").render(title=title, text=body + "\n")
     path = _create(target(content_dir, "article", item_id), text)
     mentions = MentionFinder(corpus.actors).find(body)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -49,8 +50,10 @@ def write_pages(pages: Iterable[Page | StaticFile], out_dir: Path) -> WriteRepor
     pages = list(pages)
     for page in pages:
         _check(page.path)
-    if len({page.path for page in pages}) != len(pages):
-        raise UnsafePath("two files claim the same path")
+    paths = Counter(page.path for page in pages)
+    clashes = sorted(path for path, count in paths.items() if count > 1)
+    if clashes:
+        raise UnsafePath(f"two files claim the same path: {', '.join(clashes)}")
     out_dir.mkdir(parents=True, exist_ok=True)
     written, unchanged = [], []
     for page in pages:

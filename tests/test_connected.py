@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 from support.dom import parse_file
-from support.network import ACTORS, AMBER_MARKER, BRIEFINGS, DRAFT_TITLE, write_corpus
+from support.network import (
+    ACTORS,
+    AMBER_MARKER,
+    BRIEFINGS,
+    DRAFT_TITLE,
+    INFORMANT,
+    OPERATION,
+    write_corpus,
+)
 from support.site import copy_project, mkdocs_build, site_path
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -159,6 +167,8 @@ def test_drafts_and_restricted_articles_leak_nowhere(site):
             text = data.decode("utf-8", errors="replace")
             assert DRAFT_TITLE not in text, path
             assert AMBER_MARKER not in text, path
+            assert INFORMANT not in text, path
+            assert OPERATION not in text, path
             assert "Restricted note" not in text, path
     graph = json.loads((site / "graph.json").read_text(encoding="utf-8"))
     assert "allied-with" not in {e["type"] for e in graph["edges"]}
@@ -177,6 +187,9 @@ def test_a_profile_chosen_by_environment_widens_what_is_shown(site):
     assert review.returncode == 0, review.stdout + review.stderr
     draft = project / "site-review" / "briefings" / "draft" / "index.html"
     assert DRAFT_TITLE in draft.read_text(encoding="utf-8")
+    assert INFORMANT in draft.read_text(encoding="utf-8")
+    assert (project / "site-review" / "actors" / "informant" / "index.html").is_file()
+    assert (project / "site-review" / "topics" / "nightfall" / "index.html").is_file()
 
 
 def test_an_unknown_profile_stops_the_build_with_one_line(site):

@@ -68,3 +68,16 @@ def test_import_of_the_seed_finds_every_shipped_actor(tmp_path):
     known = result.output.splitlines()[1].removeprefix("known actors: ").split(", ")
     assert sorted(known) == sorted(p.stem for p in (content / "actors").glob("*.yml"))
     assert "Director of National Intelligence" in result.output
+
+
+def test_import_of_a_title_without_latin_letters_asks_for_an_id(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = tmp_path / "report.txt"
+    text.write_text("Переговоры в Вене\n\nТекст.\n", encoding="utf-8")
+    result = run("import", "--content", str(content), str(text))
+    assert result.exit_code == 1
+    assert "the title gives no id (no Latin letters or digits); name one with --id" in result.output
+    named = run("import", "--content", str(content), "--id", "vienna-talks", str(text))
+    assert named.exit_code == 0, named.output
+    assert (content / "articles/vienna-talks.md").is_file()

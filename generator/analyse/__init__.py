@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Article, Briefing, BriefingActor, Corpus
+from ..model import BriefingActor, Corpus, article_order, briefing_order
 from .figures import Figure, find_figures
 from .graph import Graph, relationship_graph
 from .mentions import Mention, MentionFinder
@@ -48,8 +48,8 @@ class Analysis:
     graph: Graph = field(default_factory=lambda: Graph(()))
     events: tuple[Event, ...] = ()
 
-    def briefings_mentioning(self, actor_id: str) -> tuple[str, ...]:
-        """Briefing ids that involve the actor, newest first."""
+    def briefings_involving(self, actor_id: str) -> tuple[str, ...]:
+        """Briefing ids that involve the actor (mentioned or added by the curator), newest first."""
         return self.briefings_by_actor.get(actor_id, ())
 
     def articles_mentioning(self, actor_id: str) -> tuple[str, ...]:
@@ -61,8 +61,6 @@ class Analysis:
         return [(article_id, quote) for article_id in article_ids
                 for quote in self.quotes.get(article_id, ()) if quote.speaker == actor_id]
 
-    def mention_count(self, actor_id: str, article_id: str) -> int:
-        return sum(1 for m in self.mentions.get(article_id, ()) if m.actor == actor_id)
 
 
 def analyse(corpus: Corpus) -> Analysis:
@@ -93,8 +91,8 @@ def analyse(corpus: Corpus) -> Analysis:
         figures=figures,
         article_actors=article_actors,
         briefing_actors=briefing_actors,
-        briefings_by_actor=_backlinks(corpus.briefings, briefing_actors, _briefing_order),
-        articles_by_actor=_backlinks(corpus.articles, article_actors, _article_order),
+        briefings_by_actor=_backlinks(corpus.briefings, briefing_actors, briefing_order),
+        articles_by_actor=_backlinks(corpus.articles, article_actors, article_order),
         related=related_briefings(corpus, involved),
         co_mentions=_co_mentions(article_actors),
         graph=relationship_graph(corpus),
@@ -128,15 +126,6 @@ def _involvements(counts: Counter, curated: tuple[BriefingActor, ...]) -> tuple[
         for actor_id in ids
     ]
     return tuple(sorted(involved, key=lambda inv: (-inv.mentions, inv.actor)))
-
-
-def _briefing_order(briefing: Briefing) -> tuple:
-    return (-briefing.date.toordinal(), briefing.id)
-
-
-def _article_order(article: Article) -> tuple:
-    undated = article.published is None
-    return (undated, -(article.published.toordinal() if article.published else 0), article.id)
 
 
 def _backlinks(items, involvements: dict[str, tuple[Involvement, ...]], order) -> dict:

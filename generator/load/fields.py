@@ -110,6 +110,8 @@ ACTOR = Record("actor", (
     Field("summary", STR, required=True, doc="One neutral sentence."),
     Field("wikidata", STR, doc="Wikidata id, e.g. Q159."),
     Field("website", STR, doc="Official website."),
+    Field("tlp", choice(model.Tlp),
+          doc="Label an actor whose very name is restricted; CLEAR when empty."),
 ))
 
 ARTICLE = Record("article", (

@@ -24,6 +24,7 @@ def actor(actor_id: str, values: Values, source: model.Source) -> model.Actor:
         summary=values["summary"],
         wikidata=values.get("wikidata"),
         website=values.get("website"),
+        tlp=model.Tlp(values.get("tlp", model.Tlp.CLEAR.value)),
         source=source,
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import model
+from ..analyse import Involvement
 from . import graph, markup
 from .site import Page, Site
 
@@ -13,12 +14,9 @@ def pages(site: Site) -> list[Page]:
 
 def actor_page(site: Site, actor: model.Actor) -> Page:
     analysis = site.analysis
-    briefings = [
-        (site.corpus.briefing(b), next(inv.mentions for inv in analysis.briefing_actors[b]
-                                       if inv.actor == actor.id))
-        for b in analysis.briefings_mentioning(actor.id)
-    ]
-    articles = [(site.corpus.article(a), analysis.mention_count(actor.id, a))
+    briefings = [(site.corpus.briefing(b), _mentions(analysis.briefing_actors[b], actor.id))
+                 for b in analysis.briefings_involving(actor.id)]
+    articles = [(site.corpus.article(a), _mentions(analysis.article_actors[a], actor.id))
                 for a in analysis.articles_mentioning(actor.id)]
     names = [n for n in actor.aliases + actor.weak_aliases + actor.demonyms if n != actor.name]
     quotes = analysis.quotes_by(actor.id, tuple(a.id for a, _count in articles))
@@ -29,6 +27,10 @@ def actor_page(site: Site, actor: model.Actor) -> Page:
                      graph_id=f"graph-{actor.id}", graph_json=graph.inline_json(site, around,
                                                                                 actor.id),
                      companions=analysis.co_mentions.get(actor.id, ()))
+
+
+def _mentions(involved: tuple[Involvement, ...], actor_id: str) -> int:
+    return next(inv.mentions for inv in involved if inv.actor == actor_id)
 
 
 def index_page(site: Site) -> Page:

@@ -20,10 +20,6 @@ def article_page(site: Site, article: model.Article) -> Page:
 
 
 def index_page(site: Site) -> Page:
-    articles = sorted(
-        site.corpus.articles,
-        key=lambda a: (a.published is None, -(a.published.toordinal() if a.published else 0),
-                       a.title.casefold()),
-    )
+    articles = sorted(site.corpus.articles, key=model.article_order)
     return site.page("articles/index.md", "articles-index.md", {"title": "Sources"},
                      articles=articles)

@@ -13,5 +13,5 @@ def pages(site: Site) -> list[Page]:
     text = ENV.get_template("feed.xml").render(
         corpus=site.corpus, briefings=briefings, updated=f"{updated}T00:00:00Z", url=options.url,
         base=options.site_url, site_name=options.site_name,
-        feed_id=f"urn:briefings:{markup.slug(options.site_name)}")
+        feed_id=f"urn:briefings:{markup.slug(options.site_name) or 'site'}")
     return [Page("feed.xml", text)]

@@ -71,7 +71,8 @@ def _relative_from(folder: str, target: str) -> str:
 
 
 def slug(text: str) -> str:
-    return "-".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split()) or "site"
+    """Lowercase ASCII words joined by hyphens; empty when the text has none."""
+    return "-".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
 def inline(text: str) -> str:

@@ -130,7 +130,7 @@ class Site:
 
     @staticmethod
     def newest_first(briefings: Iterable[model.Briefing]) -> list[model.Briefing]:
-        return sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)
+        return sorted(briefings, key=model.briefing_order)
 
     @cached_property
     def citing(self) -> dict[str, list[model.Briefing]]:

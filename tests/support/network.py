@@ -66,6 +66,9 @@ BRIEFINGS = (
 )
 DRAFT_TITLE = "Draft: Operation Quiet Heron"
 AMBER_MARKER = "ZEBRA-CODEWORD"
+# Named only by the draft briefing: an informant and an operation, which must not leak either.
+INFORMANT = "Ivan Informant"
+OPERATION = "Operation Nightfall"
 
 
 def write_corpus(content: Path) -> None:
@@ -76,8 +79,12 @@ def write_corpus(content: Path) -> None:
         (content / "actors" / f"{actor_id}.yml").write_text(
             f"name: {name}\nkind: {kind}\n{weak}summary: {name} is part of the test world.\n",
             encoding="utf-8")
+    (content / "actors" / "informant.yml").write_text(
+        f"name: {INFORMANT}\nkind: person\nsummary: A source inside the Front.\n",
+        encoding="utf-8")
     (content / "taxonomy.yml").write_text(
         "topics:\n  energy: {name: Energy}\n  security: {name: Security}\n"
+        f"  nightfall: {{name: {OPERATION}}}\n"
         "regions:\n  north: {name: North}\n  south: {name: South}\n", encoding="utf-8")
     for design in BRIEFINGS:
         _write_briefing(content, design)
@@ -87,6 +94,7 @@ def write_corpus(content: Path) -> None:
     (content / "briefings" / "draft.yml").write_text(
         f"title: '{DRAFT_TITLE}'\ndate: 2025-12-01\nstatus: draft\n"
         "bluf: Alphaland is secretly allied with Betaland.\narticles: [a01, amber-note]\n"
+        "topics: [nightfall]\nactors:\n  - {id: informant, role: Reports from inside}\n"
         "relationships:\n  - {subject: alpha-land, type: allied-with, object: beta-land}\n",
         encoding="utf-8")
 
