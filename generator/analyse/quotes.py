@@ -23,7 +23,9 @@ never speaks. A surname is already resolved to its person by the mention finder.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Actor, ActorKind
 from .mentions import Mention, Rule
@@ -46,7 +48,6 @@ _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|
                            r"Sr|No|vs|etc|Prof|Capt|Sgt|Adm|Maj)\.)$")
 _CONTINUATION_CHARS = 300
 _SENTENCE_WINDOW = 1500  # no sentence is longer; bounds the look-around on long texts
-_OPENERS = {"“": "”", '"': '"'}
 _MARK = re.compile(r"[“\"]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 # A verb of naming this close before a short quotation makes it somebody's words.
@@ -82,11 +83,12 @@ def find_quotes(text: str, mentions: list[Mention], actors: dict[str, Actor]) ->
     """Every quotation in the text, scare quotes included (see `Quote.scare`)."""
     quotes: list[Quote] = []
     previous: Quote | None = None
+    indexed = _Mentions(text, mentions, actors)
     for span in _spans(text):
         if len(span.inner.split()) <= _SCARE_WORDS and not _introduced(text, span):
             quotes.append(Quote(span.inner, span.start, span.end, None, SCARE_QUOTE))
             continue
-        speaker, rule = _attribute(text, span, mentions, actors, previous)
+        speaker, rule = _attribute(text, span, indexed, actors, previous)
         quote = Quote(span.inner, span.start, span.end, speaker, rule)
         quotes.append(quote)
         previous = quote
@@ -102,6 +104,7 @@ def _introduced(text: str, span: _Span) -> bool:
 def _spans(text: str) -> list[_Span]:
     """Quotation spans, following an open quotation across paragraph breaks."""
     spans = []
+    closers = _Closers(text)
     index = 0
     while True:
         mark = _MARK.search(text, index)
@@ -109,7 +112,7 @@ def _spans(text: str) -> list[_Span]:
             return spans
         index = mark.start()
         opener = mark.group()
-        close = _closing(text, index + 1, opener) if _opens(text, index) else None
+        close = closers.after(index + 1, opener) if _opens(text, index) else None
         if close is None:
             index += 1
             continue
@@ -127,17 +130,42 @@ def _opens(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] in " \n\t(—–-"
 
 
-def _closing(text: str, start: int, opener: str) -> int | None:
-    """Where the quotation opened just before `start` closes; None if it never does."""
-    closer = _OPENERS[opener]
-    marks = re.compile(re.escape(closer) if opener == closer else f"[{opener}{closer}]")
-    for mark in marks.finditer(text, start):
-        index = mark.start()
-        if mark.group() == closer and (opener == "“" or not _opens(text, index)):
-            return index
-        if mark.group() == opener and opener == "“" and not _paragraph_start(text, index):
-            return None  # a new quotation opens before this one closed: unbalanced
-    return None
+class _Closers:
+    """Where a quotation opened just before an offset closes, answered for every opener of a text.
+
+    Scanning ahead from each opening mark went to the end of the text for each one that never
+    closes, quadratic on long texts; one pass over the marks answers every opener by bisection.
+    """
+
+    def __init__(self, text: str):
+        # A straight mark closes wherever it does not open (after a letter or punctuation).
+        self._straight = [m.start() for m in re.finditer('"', text) if not _opens(text, m.start())]
+        self._curly = [m.start() for m in re.finditer("[“”]", text)]
+        self._curly_closes = _curly_closes(text, self._curly)
+
+    def after(self, start: int, opener: str) -> int | None:
+        """Where the quotation opened just before `start` closes; None if it never does."""
+        if opener == '"':
+            at = bisect_left(self._straight, start)
+            return self._straight[at] if at < len(self._straight) else None
+        return self._curly_closes[bisect_left(self._curly, start)]
+
+
+def _curly_closes(text: str, marks: list[int]) -> list[int | None]:
+    """For each curly mark, where a quotation still open there closes; one more None at the end.
+
+    Worked out back to front so that every mark is looked at once: a ” closes it; a “ at a
+    paragraph start reopens it (English style), so it closes where that one does; any other “
+    opens a new quotation before it closed: unbalanced, None.
+    """
+    closes: list[int | None] = [None] * (len(marks) + 1)
+    for at in range(len(marks) - 1, -1, -1):
+        index = marks[at]
+        if text[index] == "”":
+            closes[at] = index
+        elif _paragraph_start(text, index):
+            closes[at] = closes[at + 1]
+    return closes
 
 
 def _paragraph_start(text: str, index: int) -> bool:
@@ -145,7 +173,69 @@ def _paragraph_start(text: str, index: int) -> bool:
     return index == 0 or before.endswith("\n\n") or (not before and index <= 80)
 
 
-def _attribute(text: str, span: _Span, mentions: list[Mention], actors: dict[str, Actor],
+class _Mentions:
+    """An article's mentions, indexed once per `find_quotes` for what every quotation looks up.
+
+    Filtering the whole list for each quotation made attribution quadratic on long texts.
+    Mentions come in text order, so those in a stretch of text are a slice found by bisection
+    over their starts, and "the last one before here" a short walk back from there.
+    """
+
+    def __init__(self, text: str, mentions: list[Mention], actors: dict[str, Actor]):
+        self._starts = [m.start for m in mentions]
+        if self._starts != sorted(self._starts):  # MentionFinder's are in order already
+            mentions = sorted(mentions, key=lambda m: m.start)
+            self._starts.sort()
+        self._text = text
+        self._actors = actors
+        self._all = mentions
+
+    def speakers_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside [start, end) that can speak, in text order."""
+        inside = self._all[bisect_left(self._starts, start):bisect_right(self._starts, end)]
+        return [m for m in inside if m.end <= end and _can_speak(self._text, m)]
+
+    def starting_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start inside [start, end), in text order."""
+        return self._all[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def last_person(self, before: int) -> Mention | None:
+        """The last person that can speak mentioned by `before` (the mention ends there)."""
+        return self._last(self._people, before)
+
+    def last_named(self, word: str, before: int) -> Mention | None:
+        """The last actor that can speak, `word` in its lowercased name, mentioned by `before`."""
+        return self._last(self._by_name_word.get(word, []), before)
+
+    def _last(self, positions: list[int], before: int) -> Mention | None:
+        # `positions` index `_all` in ascending order. Only a mention that starts by `before` can
+        # end by it, and mentions do not overlap: at most one of those straddles `before`, so the
+        # walk back from the last of them stops at once.
+        for at in range(bisect_left(positions, bisect_right(self._starts, before)) - 1, -1, -1):
+            mention = self._all[positions[at]]
+            if mention.end <= before:
+                return mention
+        return None
+
+    @cached_property
+    def _speakers(self) -> list[int]:
+        return [at for at, m in enumerate(self._all) if _can_speak(self._text, m)]
+
+    @cached_property
+    def _people(self) -> list[int]:
+        return [at for at in self._speakers
+                if self._actors[self._all[at].actor].kind is ActorKind.PERSON]
+
+    @cached_property
+    def _by_name_word(self) -> dict[str, list[int]]:
+        by_word: dict[str, list[int]] = {}
+        for at in self._speakers:
+            for word in set(self._actors[self._all[at].actor].name.lower().split()):
+                by_word.setdefault(word, []).append(at)
+        return by_word
+
+
+def _attribute(text: str, span: _Span, mentions: _Mentions, actors: dict[str, Actor],
                previous: Quote | None) -> tuple[str | None, str]:
     before_start = _sentence_start(text, span.start)
     after_end = _sentence_end(text, span.end)
@@ -160,25 +250,23 @@ def _attribute(text: str, span: _Span, mentions: list[Mention], actors: dict[str
         # but "According to X, …" names its speaker wherever the clause goes on.
         according = [v for v in verbs if v.group().lower() == "according to"]
         verb = according[0] if according else verbs[-1] if where == "before" else verbs[0]
-        candidates = [m for m in mentions
-                      if start <= m.start and m.end <= end and _can_speak(text, m)]
+        candidates = mentions.speakers_within(start, end)
         if according:
             candidates = [m for m in candidates if m.start >= verb.end()] or candidates
-        subject = _definite_subject(text, verb, span.start, mentions, actors)
+        subject = _definite_subject(text, verb, span.start, mentions)
         if subject is not None:
             return subject
         speaker = _nearest(candidates, verb.start(), actors)
         if speaker is not None:
             return speaker.actor, f"{speaker.text!r} {where} the quotation, verb {verb.group()!r}"
-        referent = _referent(text, verb, span.start, mentions, actors)
+        referent = _referent(text, verb, span.start, mentions)
         if referent is not None:
             return referent
     gap = text[max(0, before_start - 200):before_start]
     colon_at = before_start - (len(gap) - len(gap.rstrip()))
     if colon_at and text[colon_at - 1] == ":":
         previous_start = _sentence_start(text, colon_at - 1)
-        candidates = [m for m in mentions if previous_start <= m.start and m.end <= colon_at
-                      and _can_speak(text, m)]
+        candidates = mentions.speakers_within(previous_start, colon_at)
         verb = SPEECH.search(text, previous_start, colon_at)
         speaker = _nearest(candidates, colon_at, actors) if verb else None
         if speaker is not None:
@@ -196,47 +284,46 @@ def _can_speak(text: str, mention: Mention) -> bool:
     return not _NOT_A_SPEAKER_BEFORE.search(text, max(0, mention.start - 30), mention.start)
 
 
-def _referent(text: str, verb: re.Match, before: int, mentions: list[Mention],
-              actors: dict[str, Actor]) -> tuple[str, str] | None:
+def _referent(text: str, verb: re.Match, before: int,
+              mentions: _Mentions) -> tuple[str, str] | None:
     """"he said" → the last person named before; "said the ministry" → the last ministry."""
     near = text[max(0, verb.start() - 25):verb.start()], text[verb.end():verb.end() + 25]
-    earlier = [m for m in mentions if m.end <= before and _can_speak(text, m)]
     if _PRONOUN.search(near[0][-6:]) or _PRONOUN.match(near[1].strip()):
-        people = [m for m in earlier if actors[m.actor].kind is ActorKind.PERSON]
-        if people:
-            return people[-1].actor, f"pronoun before verb {verb.group()!r} refers to " \
-                                     f"{people[-1].text!r}"
+        person = mentions.last_person(before)
+        if person is not None:
+            return person.actor, f"pronoun before verb {verb.group()!r} refers to " \
+                                 f"{person.text!r}"
     described = _THE_AFTER.search(near[1])
-    return _described(described.group(1), verb, earlier, actors) if described else None
+    return _described(described.group(1), verb, before, mentions) if described else None
 
 
-def _definite_subject(text: str, verb: re.Match, before: int, mentions: list[Mention],
-                      actors: dict[str, Actor]) -> tuple[str, str] | None:
+def _definite_subject(text: str, verb: re.Match, before: int,
+                      mentions: _Mentions) -> tuple[str, str] | None:
     """"the ministry described …": the subject right before the verb names an earlier actor."""
     described = _THE_BEFORE.search(text[max(0, verb.start() - 25):verb.start()].rstrip())
     if described is None:
         return None
-    earlier = [m for m in mentions if m.end <= before and _can_speak(text, m)]
-    return _described(described.group(1), verb, earlier, actors)
+    return _described(described.group(1), verb, before, mentions)
 
 
-def _described(phrase: str, verb: re.Match, earlier: list[Mention],
-               actors: dict[str, Actor]) -> tuple[str, str] | None:
+def _described(phrase: str, verb: re.Match, before: int,
+               mentions: _Mentions) -> tuple[str, str] | None:
+    """The last actor that can speak, mentioned by `before`, whose name holds the phrase's noun."""
     noun = phrase.split()[-1]
-    named = [m for m in earlier if noun in actors[m.actor].name.lower().split()]
-    if not named:
+    named = mentions.last_named(noun, before)
+    if named is None:
         return None
-    return named[-1].actor, f"'the {noun}' at verb {verb.group()!r} refers to {named[-1].text!r}"
+    return named.actor, f"'the {noun}' at verb {verb.group()!r} refers to {named.text!r}"
 
 
-def _continues(text: str, previous: Quote, span: _Span, mentions: list[Mention],
+def _continues(text: str, previous: Quote, span: _Span, mentions: _Mentions,
                actors: dict[str, Actor]) -> bool:
     """“A,” Work said. “B…”: nothing in between but, at most, the same speaker saying it."""
     between = text[previous.end:span.start]
     if len(between) > _CONTINUATION_CHARS or between.count("\n\n") > 1:
         return False
-    named = {m.actor for m in mentions if previous.end <= m.start < span.start
-             and actors[m.actor].kind is ActorKind.PERSON}
+    named = {m.actor for m in mentions.starting_within(previous.end, span.start)
+             if actors[m.actor].kind is ActorKind.PERSON}
     if named - {previous.speaker}:
         return False
     # "“A,” said a senior officer. “B”": someone unnamed speaks in between.
