@@ -21,7 +21,8 @@ def actor_page(site: Site, actor: model.Actor) -> Page:
     names = [n for n in actor.aliases + actor.weak_aliases + actor.demonyms if n != actor.name]
     quotes = analysis.quotes_by(actor.id, tuple(a.id for a, _count in articles))
     around = analysis.graph.around(actor.id)
-    return site.page(f"actors/{actor.id}.md", "actor.md", {"title": markup.page_title(actor.name)},
+    front = {"title": markup.page_title(actor.name), "graph": bool(around.edges)}
+    return site.page(f"actors/{actor.id}.md", "actor.md", front,
                      actor=actor, briefings=briefings, articles=articles, names=names,
                      quotes=quotes, edges=around.edges, graph=around,
                      graph_id=f"graph-{actor.id}", graph_json=graph.inline_json(site, around,

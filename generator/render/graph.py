@@ -18,7 +18,7 @@ from .site import Page, Site
 def pages(site: Site) -> list[Page]:
     whole = site.analysis.graph
     # No table of contents: the graph gets the full width of the content column.
-    front = {"title": "Relationship graph", "hide": ["toc"]}
+    front = {"title": "Relationship graph", "hide": ["toc"], "graph": True}
     page = site.page("graph.md", "graph.md", front, graph=whole, graph_id="graph-site",
                      graph_json=inline_json(site, whole, None))
     data = json.dumps(graph_data(site, whole, None), indent=1, ensure_ascii=False)
