@@ -25,7 +25,8 @@ def home(site: Site) -> Page:
     active = sorted(((a, len(bs)) for a, bs in analysis.briefings_by_actor.items()),
                     key=lambda item: (-item[1], -mentions[item[0]], item[0]))[:ACTIVE]
     topics = [(term, site.term_counts["topic", term.id]) for term in site.corpus.topics]
-    return site.page("index.md", "home.md", {"title": "Briefings"},
+    # No title in front matter: on the home page Material then shows the site name alone.
+    return site.page("index.md", "home.md", None,
                      briefings=site.newest_first(site.corpus.briefings), latest=LATEST,
                      active=active, topics=[(t, n) for t, n in topics if n],
                      actor_count=len(site.corpus.actors),
