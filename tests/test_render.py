@@ -41,6 +41,7 @@ def test_user_text_never_reaches_the_page_as_html():
         front, body = text.split("---\n", 2)[1:] if text.startswith("---\n") else ("", text)
         assert "<script>" not in body, path
         title = [line for line in front.split("\n") if line.startswith("title: ")]
+        assert title or path == "index.md", path
         assert "<" not in "".join(title), path
     assert "<title>Brief &lt;script&gt;alert(1)&lt;/script&gt;</title>" in pages["feed.xml"]
     briefing = pages["briefings/b.md"]
