@@ -280,6 +280,11 @@ CASES = {
         ["content/actors/turkiye.yml:3:11: 'Turkiye' already names actor 'turkey'"
          " (content/actors/turkey.yml:1) (make it a weak alias of one of them, or remove it)"],
     ),
+    "an id that does not match its file name": (
+        {"actors/russia.yml": "id: rusia\n" + ACTOR},
+        ["content/actors/russia.yml:1:5: id 'rusia' does not match the file name 'russia'"
+         " (rename the file or write id: russia)"],
+    ),
     "a file that is too large": (
         {"actors/russia.yml": ACTOR + "# " + "x" * (3 * 1024 * 1024) + "\n"},
         ["content/actors/russia.yml:1:1: file is 3,145,804 bytes, over the limit of 2,097,152"],
@@ -316,3 +321,8 @@ def test_deeply_nested_values_are_refused(tmp_path, monkeypatch):
     text = ACTOR + "aliases: " + "[" * 200 + "]" * 200 + "\n"
     lines = errors_of(tmp_path, monkeypatch, {"actors/russia.yml": text})
     assert lines == ["content/actors/russia.yml:5:41: values nested deeper than 32 levels"]
+
+
+def test_an_id_written_in_the_file_may_repeat_its_file_name(tmp_path):
+    corpus = load_corpus(make_content(tmp_path, {"actors/russia.yml": "id: russia\n" + ACTOR}))
+    assert corpus.actor("russia").name == "Russia"

@@ -95,7 +95,7 @@ class _Loader:
 
     def actor(self, actor_id: str, path: Path, display: str) -> model.Actor | None:
         node = compose(read_text(path, display), display)
-        checker = Checker(display)
+        checker = Checker(display, own_id=actor_id)
         values = self.checked(checker, node, fields.ACTOR)
         self.claim_names(actor_id, checker.names)
         return None if values is None else records.actor(actor_id, values, checker.where(node))
@@ -103,7 +103,7 @@ class _Loader:
     def article(self, article_id: str, path: Path, display: str) -> model.Article | None:
         front = split_front_matter(read_text(path, display), display)
         node = compose(front.yaml_text, display, front.line_offset)
-        checker = Checker(display, front.line_offset)
+        checker = Checker(display, front.line_offset, own_id=article_id)
         values = self.checked(checker, node, fields.ARTICLE)
         if values is None:
             return None
@@ -111,7 +111,7 @@ class _Loader:
 
     def briefing(self, briefing_id: str, path: Path, display: str) -> model.Briefing | None:
         node = compose(read_text(path, display), display)
-        checker = Checker(display)
+        checker = Checker(display, own_id=briefing_id)
         values = self.checked(checker, node, fields.BRIEFING)
         if values is None:
             return None

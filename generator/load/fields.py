@@ -36,6 +36,8 @@ class Type:
     values: Record | None = None  # a mapping from free ids to records (the taxonomy)
     minimum: int | None = None
     maximum: int | None = None
+    # The file's own id, optional since the file name gives it; it must agree with the name.
+    own_id: bool = False
     # A surface form that names an actor: collected with its place, so that two actors
     # claiming the same name can be reported (see load/__init__.py).
     names_actor: bool = False
@@ -73,6 +75,8 @@ class Record:
 
 STR = Type(scalar="str")
 NAME = Type(scalar="str", names_actor=True)
+OWN_ID = Field("id", Type(scalar="id", own_id=True),
+               doc="Optional: the file name without its extension, which is the id anyway.")
 DATE = Type(scalar="date")
 
 
@@ -96,6 +100,7 @@ ROLE = Record("role", (
 ))
 
 ACTOR = Record("actor", (
+    OWN_ID,
     Field("name", NAME, required=True, doc="The name shown on pages."),
     Field("kind", choice(model.ActorKind), required=True, doc="What sort of actor it is."),
     Field("aliases", list_of(NAME), doc="Other names, matched case-insensitively."),
@@ -115,6 +120,7 @@ ACTOR = Record("actor", (
 ))
 
 ARTICLE = Record("article", (
+    OWN_ID,
     Field("title", STR, required=True, doc="The article's headline."),
     Field("publisher", STR, doc="Who published it; empty when unknown."),
     Field("url", STR, doc="Where it was published."),
@@ -173,6 +179,7 @@ RELATIONSHIP = Record("relationship", (
 ))
 
 BRIEFING = Record("briefing", (
+    OWN_ID,
     Field("title", STR, required=True, doc="The briefing's title."),
     Field("date", DATE, required=True, doc="The briefing's own date."),
     Field("status", choice(model.Status), doc="draft or published; draft when empty."),

@@ -44,8 +44,9 @@ class TooLarge(Exception):
 class Checker:
     """Validates the nodes of one file, collecting errors and references."""
 
-    def __init__(self, path: str, line_offset: int = 0):
+    def __init__(self, path: str, line_offset: int = 0, own_id: str | None = None):
         self.path = path
+        self.own_id = own_id
         self.line_offset = line_offset
         self.errors: list[ContentError] = []
         self.references: list[Reference] = []
@@ -161,6 +162,10 @@ class Checker:
             return node.value.lower() in ("true", "yes", "on")
         if type_.scalar == "id":
             value = self._id(node)
+            if value is not None and type_.own_id and value != self.own_id:
+                self.error(node, f"id {value!r} does not match the file name {self.own_id!r}",
+                           f"rename the file or write id: {self.own_id}")
+                return None
             if value is not None and type_.ref is not None:
                 self.references.append(Reference(type_.ref, value, self.where(node)))
             return value
