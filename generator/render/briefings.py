@@ -16,7 +16,7 @@ KEY_FIGURES = 12  # rows of a briefing's key-figures box
 
 
 @dataclass(frozen=True)
-class Source:
+class SourceText:
     """A briefing's source article with its body ready to print."""
 
     article: model.Article
@@ -31,7 +31,7 @@ def briefing_page(site: Site, briefing: model.Briefing) -> Page:
     path = f"briefings/{briefing.id}.md"
     involved = site.analysis.briefing_actors[briefing.id]
     articles = [site.corpus.article(article_id) for article_id in briefing.articles]
-    sources = [Source(article, site.body(article, path)) for article in articles]
+    sources = [SourceText(article, site.body(article, path)) for article in articles]
     front = {"title": markup.page_title(briefing.title), "actor_panel": site.panel(involved)}
     quotes = [(a, q) for a in briefing.articles for q in site.analysis.quotes[a]]
     figures, years = key_figures(site, briefing)
