@@ -66,7 +66,8 @@ def generate(content_dir: Path, out_dir: Path, config_file: Path, site_url: str 
                           directory_urls=config.get("use_directory_urls", True))
     profile = profile_name or (config.get("extra") or {}).get("profile") or "public"
     pages = _or_exit(lambda: generate_pages(
-        content_dir, choose_profile(profiles_file, profile), options))
+        content_dir, choose_profile(profiles_file, profile), options,
+        warn=lambda warning: click.echo(warning.format_message(), err=True)))
     assets = static_files(assets_dir) if assets_dir.is_dir() else []
     try:
         report = write_pages([*assets, *pages], out_dir)
@@ -93,6 +94,8 @@ def _site_config(path: Path) -> dict:
 def check(content_dir: Path) -> None:
     """Validate everything under the content folder and report every problem."""
     corpus = _or_exit(lambda: load_corpus(content_dir))
+    for warning in corpus.warnings:
+        click.echo(warning.format_message(), err=True)
     click.echo(f"{content_dir}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
                f"{len(corpus.briefings)} briefings: no problems")
 

@@ -24,6 +24,19 @@ class ContentError:
         return f"{self.path}:{self.line}:{self.col}: {self.message}{hint}"
 
 
+@dataclass(frozen=True, order=True)
+class ContentWarning(ContentError):
+    """Something a user may have meant, but probably did not; reported, never fatal.
+
+    `briefings check` prints these after the errors; builds log them without failing, so
+    that `mkdocs build --strict` does not turn a doubt into a refusal.
+    """
+
+    def format_message(self) -> str:
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.col}: warning: {self.message}{hint}"
+
+
 class ContentErrors(Exception):
     """All the problems of one run, sorted by place so the output reads like the files."""
 

@@ -53,8 +53,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     key = (source, profile_name)
     options = SiteOptions(site_name=config.site_name, site_url=config.site_url or None,
                           directory_urls=config.use_directory_urls)
+    # Warnings go out at INFO: under --strict a WARNING would fail the build, and a doubt
+    # is not a refusal. `briefings check` shows them too.
     try:
-        _pages = generate(source, choose_profile(profiles_file(config), profile_name), options)
+        _pages = generate(source, choose_profile(profiles_file(config), profile_name), options,
+                          warn=lambda warning: log.info(warning.format_message()))
     except ContentErrors as errors:
         if not (_process.serving and key in _process.last_good):
             raise Abort(errors.format_message()) from None

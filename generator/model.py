@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
+from .errors import ContentWarning
+
 
 class Tlp(Enum):
     """Traffic Light Protocol 2.0 labels, least to most restricted."""
@@ -285,6 +287,8 @@ class Corpus:
     briefings: tuple[Briefing, ...] = ()
     topics: tuple[Term, ...] = ()
     regions: tuple[Term, ...] = ()
+    # Doubts found while loading (see errors.ContentWarning), for `check` and the build log.
+    warnings: tuple[ContentWarning, ...] = ()
 
     def actor(self, actor_id: str) -> Actor:
         return self._by_id["actor"][actor_id]

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .analyse import analyse
+from .errors import ContentWarning
 from .load import load_corpus
 from .render import Page, SiteOptions, render_site
 from .select import PUBLIC, Profile, select
 
 
 def generate(
-    content_dir: Path, profile: Profile = PUBLIC, options: SiteOptions | None = None
+    content_dir: Path, profile: Profile = PUBLIC, options: SiteOptions | None = None,
+    warn: Callable[[ContentWarning], None] | None = None,
 ) -> tuple[Page, ...]:
-    """Every page of the site as Markdown text; raises `ContentErrors` on bad content."""
-    corpus = select(load_corpus(content_dir), profile)
+    """Every page of the site as Markdown text; raises `ContentErrors` on bad content.
+
+    `warn` hears each doubt the load stage found (see `ContentWarning`); they never stop a build.
+    """
+    loaded = load_corpus(content_dir)
+    for warning in loaded.warnings if warn else ():
+        warn(warning)
+    corpus = select(loaded, profile)
     return render_site(corpus, analyse(corpus), options)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model
-from ..errors import ContentError, ContentErrors, did_you_mean
+from ..errors import ContentError, ContentErrors, ContentWarning, did_you_mean
 from ..model import Source
 from ..names import spelling_key
 from . import fields, records
@@ -31,6 +31,7 @@ class _Loader:
     def __init__(self, content_dir: Path):
         self.content_dir = content_dir
         self.errors: list[ContentError] = []
+        self.warnings: list[ContentWarning] = []
         self.references: list[Reference] = []
         self.known: dict[fields.Ref, set[str]] = {kind: set() for kind in fields.Ref}
         # Every strong name of every actor, lower-cased, with where it was first given.
@@ -181,4 +182,5 @@ def load_corpus(content_dir: Path) -> model.Corpus:
         briefings=tuple(briefings),
         topics=topics,
         regions=regions,
+        warnings=tuple(sorted(set(loader.warnings))),
     )
