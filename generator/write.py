@@ -1,21 +1,24 @@
-"""The write stage: put rendered pages (and the site's static files) into a folder, touching
-only what changed.
+"""The write stage: put rendered pages (and the site's static files) into a folder in one
+step, touching only what changed.
 
-Each file is written to a temporary sibling and moved into place with `os.replace`, so a
-reader never sees half a file. Stale pages from an earlier run are removed last, and only
-those this command wrote itself (listed in a manifest), never a user's own files.
+The new folder is made beside the old one and swapped in at the end (`generator.swap`), so
+a failure or a kill leaves the old folder exactly as it was. Files that did not change are
+hard links to the old ones (their modification times stay), and files a user put in the
+folder are carried over; the pages this command wrote before (listed in a manifest) and no
+longer writes are left behind, which removes them.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import shutil
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .render import Page
+from .swap import staged
 
 MANIFEST = ".briefings-generated"
 
@@ -42,7 +45,8 @@ class WriteReport:
 
 
 class UnsafePath(ValueError):
-    """A page path that would land outside the output folder."""
+    """A page path that would land outside the output folder, or an output folder that
+    cannot be replaced."""
 
 
 def write_pages(pages: Iterable[Page | StaticFile], out_dir: Path) -> WriteReport:
@@ -54,23 +58,30 @@ def write_pages(pages: Iterable[Page | StaticFile], out_dir: Path) -> WriteRepor
     clashes = sorted(path for path, count in paths.items() if count > 1)
     if clashes:
         raise UnsafePath(f"two files claim the same path: {', '.join(clashes)}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written, unchanged = [], []
-    for page in pages:
-        target = out_dir / page.path
-        data = page.data if isinstance(page, StaticFile) else page.text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged.append(page.path)
-            continue
-        _atomic_write(target, data)
-        written.append(page.path)
+    if Path.cwd().resolve().is_relative_to(out_dir.resolve()):
+        # The folder is replaced by another: the shell sitting in it would be left in a
+        # deleted folder, and everything in it would be carried over file by file.
+        raise UnsafePath("is or holds the current folder (write into a folder of its own)")
     current = {page.path for page in pages}
     previous = _read_manifest(out_dir)
-    removed = sorted(previous - current)
-    _atomic_write(out_dir / MANIFEST, "".join(f"{p}\n" for p in sorted(current)).encode())
-    for path in removed:
-        (out_dir / path).unlink(missing_ok=True)
-    return WriteReport(tuple(written), tuple(unchanged), tuple(removed))
+    written, unchanged = [], []
+    with staged(out_dir) as staging:
+        for page in pages:
+            data = page.data if isinstance(page, StaticFile) else page.text.encode("utf-8")
+            if _same_file(out_dir / page.path, data):
+                _carry(out_dir, staging, page.path)
+                unchanged.append(page.path)
+            else:
+                target = staging / page.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+                written.append(page.path)
+        for path in _entries(out_dir):
+            if path not in current and path not in previous and path != MANIFEST:
+                _carry(out_dir, staging, path)
+        (staging / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(current)),
+                                        encoding="utf-8")
+    return WriteReport(tuple(written), tuple(unchanged), tuple(sorted(previous - current)))
 
 
 def _check(path: str) -> None:
@@ -93,13 +104,33 @@ def _read_manifest(out_dir: Path) -> set[str]:
     return paths
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
+def _same_file(path: Path, data: bytes) -> bool:
+    # A regular file only: a symlink at a page's path is replaced by the page.
+    return not path.is_symlink() and path.is_file() and path.read_bytes() == data
+
+
+def _entries(folder: Path) -> Iterator[str]:
+    """Every file, symlink and empty folder below `folder`, never following a symlink."""
+    if not folder.is_dir():
+        return
+    for parent, folders, files in os.walk(folder):
+        here = Path(parent)
+        links = [name for name in folders if (here / name).is_symlink()]
+        for name in [*files, *links]:
+            yield (here / name).relative_to(folder).as_posix()
+        if not folders and not files and here != folder:
+            yield here.relative_to(folder).as_posix()
+
+
+def _carry(old: Path, new: Path, path: str) -> None:
+    """`path` of the old folder into the new one, as it is: same inode where possible."""
+    source, target = old / path, new / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    if source.is_dir() and not source.is_symlink():
+        target.mkdir(exist_ok=True)
+        return
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        # No hard links here (some network and FAT filesystems): a copy that keeps the times.
+        shutil.copy2(source, target, follow_symlinks=False)
