@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 from pathlib import Path
+
+from support.markdown import addresses, attribute_names, markdown_html
 
 from generator.analyse import analyse
 from generator.analyse.mentions import MentionFinder
@@ -60,17 +63,31 @@ def test_no_html_and_no_dangerous_link_survives_in_bodies_or_yaml_fields():
                         status=Status.PUBLISHED, articles=("a",))
     actor = dataclasses.replace(RUSSIA, summary="[y](data:text/html,hi) and [z](/ok)")
     corpus = Corpus(articles=(article,), actors=(actor,), briefings=(briefing,))
-    for path, text in pages_of(corpus).items():
-        body_text = text.split("---\n", 2)[-1]
-        assert "<img src=x" not in body_text and "<script>x" not in body_text, path
-        assert "javascript:" not in body_text.lower(), path
-        assert "data:text" not in body_text, path
-    briefing_page = pages_of(corpus)["briefings/b.md"]
-    assert "[ok](https://example.org)" in briefing_page
-    assert "[https://example.org/a](https://example.org/a)" in briefing_page
-    assert "See x." in briefing_page
-    assert "`&lt;img src=x onerror=alert(1)>`" in briefing_page
-    assert "[z](/ok)" in pages_of(corpus)["actors/russia.md"]
+    pages = {path: markdown_html(text) for path, text in pages_of(corpus).items()
+             if path.endswith(".md")}
+    for path, page in pages.items():
+        assert "<img src=x" not in page and "<script>x" not in page, path
+        for address in addresses(page):
+            assert not address.lower().startswith(("javascript:", "data:", "/ok")), path
+    briefing_page = pages["briefings/b.md"]
+    assert '<a href="https://example.org">ok</a>' in briefing_page
+    assert '<a href="https://example.org/a">https://example.org/a</a>' in briefing_page
+    # What cannot be a link is shown as the curator wrote it.
+    assert "See [x](javascript:alert(6))." in briefing_page
+    assert "[click](javascript:alert(3))" in briefing_page
+    assert "<code>&amp;lt;img src=x onerror=alert(1)&gt;</code>" in briefing_page
+    assert "[y](data:text/html,hi) and [z](/ok)" in pages["actors/russia.md"]
+
+
+def test_attribute_lists_in_user_text_stay_text():
+    body = ("Russia spoke.\n{: onfocus=alert(2) autofocus tabindex=0 }\n\n"
+            "*x*{: onmouseover=alert(1) }")
+    article = Article("a", "A {: onclick=alert(3) }", body)
+    corpus = Corpus(articles=(article,), actors=(RUSSIA,))
+    page = markdown_html(pages_of(corpus)["articles/a.md"])
+    assert "onfocus" not in attribute_names(page) and "onmouseover" not in attribute_names(page)
+    shown = html.unescape(page)
+    assert "{: onmouseover=alert(1) }" in shown and "{: onfocus=alert(2)" in shown
 
 
 def test_relative_links_between_doc_paths():

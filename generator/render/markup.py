@@ -1,62 +1,113 @@
 """Markdown text helpers: making user text safe, and linking actor mentions in article bodies.
 
 User text (article bodies, every YAML value) stays Markdown, so a curator can write *emphasis*
-or a [link](https://example.org), but never HTML: `<` and `&` are escaped everywhere, code
-included, and a link to anything but http(s), mailto or a relative address keeps only its text.
+or a [link](https://example.org), but never HTML and never an attribute list: `<`, `&` and `{`
+are escaped everywhere, code included. Links are found as the engine finds them
+(`generator/user_markdown.py`): one to anything but http(s) or mailto is shown as written, an
+image from outside the site becomes a plain link (nothing a page shows is fetched from
+elsewhere), and brackets that would make Python-Markdown scan without end are escaped. The
+HTML sanitizer (`generator/sanitize.py`) guarantees the same again on what MkDocs renders.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import html
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from .. import user_markdown
 from ..analyse import Mention
 
-# Spans of a Markdown body where a link must not be inserted.
+# Spans of a Markdown body where a link must not be inserted (links themselves come from the
+# scan). Every alternative stops at a newline, so the search is linear. (Fenced code is not
+# an extension this site enables.)
 _PROTECTED = re.compile(
-    r"(?P<code>^(?:```|~~~)[\s\S]*?^(?:```|~~~)[ \t]*$|`[^`\n]+`)"
+    r"(?P<code>`[^`\n]+`)"
     r"|(?P<heading>^[ \t]{0,3}#{1,6}[ \t][^\n]*)"
-    r"|(?P<link>!?\[[^\]\n]*\]\([^)\n]*\)|<https?://[^>\s]+>|https?://\S+)",
+    r"|(?P<link><https?://[^>\s]+>|https?://\S+)",
     re.MULTILINE,
 )
-# An inline link or image; its address may hold one level of parentheses, as Markdown allows.
-_INLINE_LINK = re.compile(
-    r"(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+[^)\n]*)?\)")
-_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]*)>?.*$", re.MULTILINE)
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto"}
+# Autolinks become ordinary links, since their "<" is escaped. No bracket or parenthesis in
+# the address, so the link they make needs no scan of its own.
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s\[\]()]+)>")
 
 
-def _safe_address(address: str) -> bool:
-    scheme = _SCHEME.match(address)
-    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
+def _edits(text: str, scanned: user_markdown.Scan) -> dict[int, str]:
+    """What replaces the character at each offset so that the engine reads the text safely."""
+    edits = {offset: "\\" + text[offset] for offset in scanned.escapes}
+    for link in scanned.links:
+        if not link.safe:
+            edits[link.breaker] = "\\" + text[link.breaker]  # shown as written
+        elif link.image:
+            edits[link.start] = ""  # the "!": an outside image becomes a plain link
+    return edits
 
 
-def defuse(text: str) -> str:
-    """Markdown without links to dangerous addresses ("javascript:…"): they keep their text."""
-    def inline_link(match: re.Match) -> str:
-        return match.group() if _safe_address(match.group(3)) else match.group(2)
+def _escape(text: str) -> str:
+    # `>` stays, so that "> quoted" is still a blockquote; alone it cannot open a tag.
+    text = _AUTOLINK.sub(lambda m: f"[{m.group(1)}]({m.group(1)})", text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
 
-    def reference(match: re.Match) -> str:
-        return match.group() if _safe_address(match.group(1)) else ""
 
-    return _REFERENCE.sub(reference, _INLINE_LINK.sub(inline_link, text))
+class _Writer:
+    """Writes spans of one text with its edits applied and its characters escaped."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.scanned = user_markdown.scan(text)
+        self.edits = _edits(text, self.scanned)
+        self.offsets = sorted(self.edits)
+
+    def span(self, start: int, end: int) -> str:
+        """Markdown for text[start:end]; a span never cuts a plain paragraph in two."""
+        out, cursor = [], start
+        for plain_start, plain_end in self.scanned.plain:
+            if start <= plain_start < end:
+                out.append(self._edited(cursor, plain_start))
+                out.append(_preformatted(self.text[plain_start:plain_end]))
+                cursor = plain_end
+        out.append(self._edited(cursor, end))
+        return "".join(out)
+
+    def _edited(self, start: int, end: int) -> str:
+        out = []
+        first = bisect.bisect_left(self.offsets, start)
+        last = bisect.bisect_left(self.offsets, end)
+        cursor = start
+        for offset in self.offsets[first:last]:
+            out.append(_escape(self.text[cursor:offset]))
+            out.append(_escape(self.edits[offset]))
+            cursor = offset + 1
+        out.append(_escape(self.text[cursor:end]))
+        return "".join(out)
+
+
+def _preformatted(paragraph: str) -> str:
+    # A raw HTML block: the engine copies it as it is, with no inline parsing at all.
+    return f"<pre>{html.escape(paragraph, quote=False)}</pre>"
 
 
 def safe_text(text: str) -> str:
-    """User Markdown that cannot produce HTML: links defused, `&` and `<` escaped.
+    """User Markdown (an article body) that cannot produce HTML, attributes or a runaway parse."""
+    return _Writer(text).span(0, len(text))
 
-    `>` stays, so that "> quoted" is still a blockquote; alone it cannot open a tag. Autolinks
-    (<https://…>) become ordinary links first, since their `<` is escaped.
-    """
-    text = _AUTOLINK.sub(lambda m: f"[{m.group(1)}]({m.group(1)})", defuse(text))
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+def user_text(text: str) -> Markup:
+    """A YAML value as Markdown for a template: made safe as `safe_text`, then escaped as
+    HTML too, since templates also print values inside attributes (`aria-label="…"`)."""
+    writer = _Writer(text)
+    pieces, cursor = [], 0
+    for offset in writer.offsets:
+        pieces.append(str(escape(text[cursor:offset])))
+        pieces.append(str(escape(writer.edits[offset])))
+        cursor = offset + 1
+    pieces.append(str(escape(text[cursor:])))
+    return Markup("".join(pieces).replace("{", "&#123;"))
 
 
 def relative(here: str, target: str) -> str:
@@ -82,13 +133,13 @@ def inline(text: str) -> str:
 
 def cell(text: str) -> Markup:
     """User text escaped for a Markdown table cell."""
-    return Markup(str(escape(defuse(inline(text)))).replace("|", "\\|"))
+    return Markup(user_text(inline(text)).replace("|", "\\|"))
 
 
 def blockquote(text: str) -> Markup:
     """User text as an escaped Markdown blockquote, paragraphs kept."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-    return Markup("\n>\n".join(f"> {escape(defuse(p))}" for p in paragraphs))
+    return Markup("\n>\n".join(f"> {user_text(p)}" for p in paragraphs))
 
 
 def page_title(text: str) -> str:
@@ -107,9 +158,10 @@ def link_mentions(
 ) -> Markup:
     """The body made safe (see `safe_text`), with each actor's first mention per section linked.
 
-    Sections are delimited by headings. Mentions inside headings, code or existing links are
-    never linked.
+    Sections are delimited by headings. Mentions inside headings, code or links are never
+    linked.
     """
+    writer = _Writer(text)
     protected = [(m.start(), m.end(), m.lastgroup) for m in _PROTECTED.finditer(text)]
     starts = [start for start, _end, _kind in protected]
     heading_starts = [start for start, _end, kind in protected if kind == "heading"]
@@ -121,12 +173,16 @@ def link_mentions(
         index = bisect.bisect_left(starts, mention.end) - 1
         if index >= 0 and protected[index][1] > mention.start:
             continue
+        scanned = writer.scanned
+        if scanned.in_plain(mention.start) or scanned.link_at(mention.start) \
+                or scanned.link_at(mention.end - 1):
+            continue
         section = bisect.bisect_left(heading_starts, mention.start)
         if (mention.actor, section) in linked:
             continue
         linked.add((mention.actor, section))
-        out.append(safe_text(text[cursor:mention.start]))
-        out.append(f"[{safe_text(mention.text)}]({href(mention.actor)})")
+        out.append(writer.span(cursor, mention.start))
+        out.append(f"[{writer.span(mention.start, mention.end)}]({href(mention.actor)})")
         cursor = mention.end
-    out.append(safe_text(text[cursor:]))
+    out.append(writer.span(cursor, len(text)))
     return Markup("".join(out))

@@ -65,9 +65,9 @@ def _web_url(url: str | None) -> str | None:
 
 
 def _finalize(value):
-    # Every {{ value }} of user text is defused here, then autoescaped: no link in a YAML
-    # field can point at "javascript:". Markup (links the templates build) passes untouched.
-    return markup.defuse(value) if isinstance(value, str) and not isinstance(value, Markup) \
+    # Every {{ value }} of user text is made safe here (no HTML, no attribute list, no link to
+    # "javascript:", no runaway brackets). Markup (links the templates build) passes untouched.
+    return markup.user_text(value) if isinstance(value, str) and not isinstance(value, Markup) \
         else value
 
 
