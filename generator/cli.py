@@ -11,14 +11,16 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from . import scaffold
-from .errors import ContentErrors, did_you_mean
+from .errors import ContentError, ContentErrors, ContentWarning, did_you_mean
 from .explain import explain as explain_lines
 from .load import load_corpus
-from .load.profiles import choose_profile
+from .load.profiles import choose_profile, load_profiles
 from .load.schema import SCHEMAS, schema_text
 from .load.validate import ID_RULE, SAFE_ID
+from .model import Corpus, Profile
 from .pipeline import generate as generate_pages
 from .render import SiteOptions
+from .select import PUBLIC, embargoed
 from .write import UnsafePath, static_files, write_pages
 
 CONTENT = click.option(
@@ -91,13 +93,53 @@ def _site_config(path: Path) -> dict:
 
 @main.command()
 @CONTENT
-def check(content_dir: Path) -> None:
-    """Validate everything under the content folder and report every problem."""
-    corpus = _or_exit(lambda: load_corpus(content_dir))
+@click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("site_config/profiles.yml"), show_default=True,
+              help="The publishing profiles, checked too; they say who holds embargoed items.")
+def check(content_dir: Path, profiles_file: Path) -> None:
+    """Validate everything under the content folder and report every problem.
+
+    Also lists each item still under embargo, with the moment it ends.
+    """
+    corpus, profiles = _or_exit(lambda: _checked(content_dir, profiles_file))
     for warning in corpus.warnings:
         click.echo(warning.format_message(), err=True)
+    # A profile that shows drafts shows held items too, whatever its embargo setting.
+    holding = [p.name for p in profiles if p.hold_embargoed and not p.include_drafts]
+    for item in embargoed(corpus, dt.datetime.now(dt.UTC)):
+        where = item.embargo.source
+        click.echo(f"{where.path}:{where.line}:{where.col}: under embargo until "
+                   f"{item.embargo.until.isoformat()} ({_held_by(holding)})")
     click.echo(f"{content_dir}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
                f"{len(corpus.briefings)} briefings: no problems")
+
+
+def _checked(content_dir: Path, profiles_file: Path) -> tuple[Corpus, list[Profile]]:
+    """The corpus and the profiles, with the problems of both reported in one run."""
+    problems: list[ContentError] = []
+    doubts: list[ContentWarning] = []
+    corpus, profiles = Corpus(), [PUBLIC]
+    try:
+        corpus = load_corpus(content_dir)
+    except ContentErrors as errors:
+        problems += errors.errors
+        doubts += errors.warnings
+    try:
+        # Without a profiles file, builds use the built-in public profile (see choose_profile).
+        if profiles_file.is_file():
+            profiles = list(load_profiles(profiles_file).values())
+    except ContentErrors as errors:
+        problems += errors.errors
+    if problems:
+        raise ContentErrors(problems, doubts)
+    return corpus, profiles
+
+
+def _held_by(profiles: list[str]) -> str:
+    if not profiles:
+        return "no profile holds it back"
+    names = " and ".join(filter(None, [", ".join(profiles[:-1]), profiles[-1]]))
+    return f"{names} builds leave it out until then"
 
 
 @main.command()

@@ -142,17 +142,22 @@ RELATIONSHIP_TYPES = {
 
 @dataclass(frozen=True)
 class Profile:
-    """A publishing profile: the most restricted label and whether drafts may be shown."""
+    """A publishing profile: the most restricted label, whether drafts may be shown, and
+    whether items still under embargo are held back (as drafts are) or shown."""
 
     name: str
     tlp_ceiling: Tlp = Tlp.CLEAR
     include_drafts: bool = False
     description: str = ""
+    hold_embargoed: bool = True
 
-    def allows(self, status: Status, tlp: Tlp) -> bool:
-        if status is Status.DRAFT and not self.include_drafts:
+    def allows(self, item: Article | Briefing, now: dt.datetime) -> bool:
+        """May this build, made at `now` (timezone-aware), show the item?"""
+        # An embargo is a draft with an end date: one path for both keeps them leak-proof alike.
+        draft = item.status is Status.DRAFT or (under_embargo(item, now) and self.hold_embargoed)
+        if draft and not self.include_drafts:
             return False
-        return tlp.visible_under(self.tlp_ceiling)
+        return item.tlp.visible_under(self.tlp_ceiling)
 
 
 @dataclass(frozen=True)
@@ -162,6 +167,17 @@ class Source:
     path: str
     line: int = 1
     col: int = 1
+
+
+@dataclass(frozen=True)
+class Embargo:
+    """The moment before which an item must not be published, and where it was written."""
+
+    until: dt.datetime  # timezone-aware
+    source: Source = field(default=Source(""), compare=False)
+
+    def holds(self, now: dt.datetime) -> bool:
+        return now < self.until
 
 
 @dataclass(frozen=True)
@@ -205,6 +221,7 @@ class Article:
     credibility: int | None = None
     tlp: Tlp = Tlp.CLEAR
     status: Status = Status.PUBLISHED
+    embargo: Embargo | None = None
     source: Source = field(default=Source(""), compare=False)
 
 
@@ -255,7 +272,13 @@ class Briefing:
     regions: tuple[str, ...] = ()
     relationships: tuple[Relationship, ...] = ()
     related: tuple[str, ...] = ()
+    embargo: Embargo | None = None
     source: Source = field(default=Source(""), compare=False)
+
+
+def under_embargo(item: Article | Briefing, now: dt.datetime) -> bool:
+    """Is the item's embargo, if it has one, still running at `now`?"""
+    return item.embargo is not None and item.embargo.holds(now)
 
 
 def briefing_order(briefing: Briefing) -> tuple:

@@ -2,7 +2,9 @@
 
 Later stages only ever see the selected corpus, so an excluded draft or a restricted TLP item
 cannot leak into pages, search, feeds or graph data by way of a cross-reference: references
-to dropped items are removed from what remains.
+to dropped items are removed from what remains. An item still under embargo at the moment of
+the build is, for a profile that holds embargoes, a draft (`Profile.allows`); the next build
+after that moment publishes it.
 
 Actors and taxonomy terms have no status of their own, but their names can be as sensitive
 as the items that use them (an informant, an operation's name). So:
@@ -15,19 +17,24 @@ as the items that use them (an informant, an operation's name). So:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
-from .model import Actor, Briefing, Corpus, Profile
+from .model import Actor, Article, Briefing, Corpus, Profile, under_embargo
 from .names import spellings
 
 # What a build shows when no profile is chosen: the safest choice.
 PUBLIC = Profile("public")
 
 
-def select(corpus: Corpus, profile: Profile = PUBLIC) -> Corpus:
-    articles = tuple(a for a in corpus.articles if profile.allows(a.status, a.tlp))
+def select(corpus: Corpus, profile: Profile = PUBLIC, now: dt.datetime | None = None) -> Corpus:
+    """What `profile` may show of `corpus` at the moment `now` (timezone-aware; by default
+    the wall clock when called)."""
+    if now is None:
+        now = dt.datetime.now(dt.UTC)
+    articles = tuple(a for a in corpus.articles if profile.allows(a, now))
     kept_articles = {article.id for article in articles}
-    briefings = [b for b in corpus.briefings if profile.allows(b.status, b.tlp)]
-    dropped = [b for b in corpus.briefings if not profile.allows(b.status, b.tlp)]
+    briefings = [b for b in corpus.briefings if profile.allows(b, now)]
+    dropped = [b for b in corpus.briefings if not profile.allows(b, now)]
     kept_briefings = {briefing.id for briefing in briefings}
     actors = _visible_actors(corpus.actors, profile, briefings, dropped, articles)
     kept_actors = {actor.id for actor in actors}
@@ -42,6 +49,12 @@ def select(corpus: Corpus, profile: Profile = PUBLIC) -> Corpus:
         topics=tuple(t for t in corpus.topics if t.id in topics),
         regions=tuple(r for r in corpus.regions if r.id in regions),
     )
+
+
+def embargoed(corpus: Corpus, now: dt.datetime) -> list[Article | Briefing]:
+    """The articles and briefings whose embargo has not ended at `now`, in file order."""
+    held = [item for item in (*corpus.articles, *corpus.briefings) if under_embargo(item, now)]
+    return sorted(held, key=lambda item: (item.embargo.source.path, item.embargo.source.line))
 
 
 def _named_by(briefings: list[Briefing]) -> set[str]:

@@ -16,6 +16,9 @@ from support.network import (
     AMBER_MARKER,
     BRIEFINGS,
     DRAFT_TITLE,
+    EMBARGO_MARKER,
+    EMBARGO_TITLE,
+    EMBARGOED_BRIEFING,
     INFORMANT,
     OPERATION,
     write_corpus,
@@ -156,7 +159,7 @@ def test_the_timeline_lists_every_briefing_in_date_order(site):
     assert order == [d.id for d in sorted(BRIEFINGS, key=lambda d: d.date)]
 
 
-def test_drafts_and_restricted_articles_leak_nowhere(site):
+def test_drafts_embargoed_and_restricted_items_leak_nowhere(site):
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt", ".gz"}:
             data = path.read_bytes()
@@ -170,8 +173,12 @@ def test_drafts_and_restricted_articles_leak_nowhere(site):
             assert INFORMANT not in text, path
             assert OPERATION not in text, path
             assert "Restricted note" not in text, path
+            assert EMBARGO_MARKER not in text, path
+            assert EMBARGO_TITLE not in text, path
+            assert "Held note" not in text, path
+            assert f"briefings/{EMBARGOED_BRIEFING}/" not in text, path
     graph = json.loads((site / "graph.json").read_text(encoding="utf-8"))
-    assert "allied-with" not in {e["type"] for e in graph["edges"]}
+    assert {"allied-with", "supplies"}.isdisjoint(e["type"] for e in graph["edges"])
 
 
 def test_a_profile_chosen_by_environment_widens_what_is_shown(site):
@@ -182,6 +189,11 @@ def test_a_profile_chosen_by_environment_widens_what_is_shown(site):
     assert AMBER_MARKER in amber.read_text(encoding="utf-8")
     assert "TLP:AMBER" in amber.read_text(encoding="utf-8")
     assert not (project / "site-internal" / "briefings" / "draft").exists()
+    # internal shows what is under embargo (profiles.yml: embargo: show).
+    held = project / "site-internal" / "briefings" / EMBARGOED_BRIEFING / "index.html"
+    assert EMBARGO_TITLE in held.read_text(encoding="utf-8")
+    note = project / "site-internal" / "articles" / "embargoed-note" / "index.html"
+    assert EMBARGO_MARKER in note.read_text(encoding="utf-8")
 
     review = mkdocs_build(project, project / "site-review", BRIEFINGS_PROFILE="review")
     assert review.returncode == 0, review.stdout + review.stderr

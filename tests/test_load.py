@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ContentErrors
 from generator.load import load_corpus
+from generator.load.read import FileProblem, read_text
 from generator.model import ActorKind, Likelihood, Status, Tlp
 
 ACTOR = "name: Russia\nkind: state\naliases: [Russian Federation]\nsummary: A state.\n"
@@ -174,8 +178,8 @@ CASES = {
     ),
     "unknown likelihood term": (
         {"briefings/talks.yml": BRIEFING + "key_judgments:\n  - text: X.\n"
-         "    likelihood: probable\n"},
-        ["content/briefings/talks.yml:9:17: 'probable' is not an allowed value (expected one of:"
+         "    likelihood: perhaps\n"},
+        ["content/briefings/talks.yml:9:17: 'perhaps' is not an allowed value (expected one of:"
          " 'almost certain', 'almost no chance', 'likely', 'roughly even chance', 'unlikely',"
          " 'very likely', 'very unlikely')"],
     ),
@@ -205,8 +209,11 @@ CASES = {
     "unknown relationship type": (
         {"briefings/talks.yml": BRIEFING + "relationships:\n  - {subject: russia, type: ally,"
          " object: russia}\n"},
+        # The default corpus has one actor: the relationship is to itself as well.
         ["content/briefings/talks.yml:8:29: 'ally' is not an allowed value"
-         " (did you mean 'allied-with'?)"],
+         " (did you mean 'allied-with'?)",
+         "content/briefings/talks.yml:8:43: a relationship from 'russia' to itself"
+         " (name another actor as object)"],
     ),
     "credibility that is not a number": (
         {"articles/talks.md": ARTICLE.replace("title: Talks", "title: Talks\ncredibility: high")},
@@ -249,7 +256,7 @@ CASES = {
     ),
     "a top level that is not a mapping": (
         {"actors/russia.yml": "- name: Russia\n"},
-        ["content/actors/russia.yml:1:1: a actor must be a mapping of fields, not a list"],
+        ["content/actors/russia.yml:1:1: an actor must be a mapping of fields, not a list"],
     ),
     "one alias claimed by two actors": (
         {"actors/soviet.yml": "name: Soviet Union\nkind: state\n"
@@ -289,6 +296,166 @@ CASES = {
         {"actors/russia.yml": ACTOR + "# " + "x" * (3 * 1024 * 1024) + "\n"},
         ["content/actors/russia.yml:1:1: file is 3,145,804 bytes, over the limit of 2,097,152"],
     ),
+    # Mistakes that used to pass without a word.
+    "a role that ends before it starts": (
+        {"actors/russia.yml": ACTOR + "roles:\n"
+         "  - {title: Envoy, from: 2012-05-07, to: 2008-05-07}\n"},
+        ["content/actors/russia.yml:6:42: the role ends (2008-05-07) before it starts (2012-05-07)"
+         " (swap from and to)"],
+    ),
+    "an actor affiliated with itself": (
+        {"actors/russia.yml": ACTOR + "affiliations: [russia]\n"},
+        ["content/actors/russia.yml:5:16: an actor cannot be affiliated with itself"
+         " (remove 'russia')"],
+    ),
+    "an actor that is its own country": (
+        {"actors/russia.yml": ACTOR + "country: russia\n"},
+        ["content/actors/russia.yml:5:10: an actor cannot be its own country (remove 'russia')"],
+    ),
+    "a relationship from an actor to itself": (
+        {"briefings/talks.yml": BRIEFING + "relationships:\n"
+         "  - {subject: russia, type: opposes, object: russia}\n"},
+        ["content/briefings/talks.yml:8:46: a relationship from 'russia' to itself"
+         " (name another actor as object)"],
+    ),
+    "a briefing related to itself": (
+        {"briefings/talks.yml": BRIEFING + "related: [talks]\n"},
+        ["content/briefings/talks.yml:7:11: a briefing cannot be related to itself"
+         " (remove 'talks')"],
+    ),
+    "a one-letter alias": (
+        {"actors/russia.yml": ACTOR.replace("[Russian Federation]", "[Russian Federation, R]")},
+        ["content/actors/russia.yml:3:31: 'R' is a single character, which would match everywhere"
+         " (write the full name)"],
+    ),
+    "a common word as alias": (
+        {"actors/russia.yml": ACTOR.replace("[Russian Federation]", "[Russian Federation, The]")},
+        ["content/actors/russia.yml:3:31: 'The' is a common word, which would match everywhere"
+         " (write the full name)"],
+    ),
+    "a common word as weak alias": (
+        {"actors/russia.yml": ACTOR + "weak_aliases: [of]\n"},
+        ["content/actors/russia.yml:5:16: 'of' is a common word, which would match everywhere"
+         " (write the full name)"],
+    ),
+    "a common word as demonym": (
+        {"actors/russia.yml": ACTOR + "demonyms: [and]\n"},
+        ["content/actors/russia.yml:5:12: 'and' is a common word, which would match everywhere"
+         " (write the full name)"],
+    ),
+    "an alias of zero-width characters": (
+        {"actors/russia.yml": ACTOR.replace("[Russian Federation]", '["\\u200b\\u200d "]')},
+        ["content/actors/russia.yml:3:11: '\\u200b\\u200d' has only invisible characters"
+         " (write something or remove the entry)"],
+    ),
+    "a script address as url": (
+        {"articles/talks.md": ARTICLE.replace("title: Talks",
+                                              "title: Talks\nurl: javascript:alert(1)")},
+        ["content/articles/talks.md:3:6: 'javascript:alert(1)' is not a web address"
+         " (write the full address, starting with https://)"],
+    ),
+    "a relative url": (
+        {"articles/talks.md": ARTICLE.replace("title: Talks", "title: Talks\nurl: /news/talks")},
+        ["content/articles/talks.md:3:6: '/news/talks' is not a web address"
+         " (write the full address, starting with https://)"],
+    ),
+    "a data address as website": (
+        {"actors/russia.yml": ACTOR + "website: 'data:text/html,<script>alert(1)</script>'\n"},
+        ["content/actors/russia.yml:5:10: 'data:text/html,<script>alert(1)</script>' is not a web"
+         " address (write the full address, starting with https://)"],
+    ),
+    "a control character written as a YAML escape": (
+        {"actors/russia.yml": ACTOR.replace("summary: A state.", 'summary: "A\\x01 state."')},
+        ["content/actors/russia.yml:4:10: control character U+0001 in the text"
+         " (remove it; only \\n and \\t may be written)"],
+    ),
+    "a vertical tab written as a YAML escape": (
+        {"briefings/talks.yml": BRIEFING.replace("bluf: Russia spoke.", 'bluf: "Russia\\vspoke."')},
+        ["content/briefings/talks.yml:4:7: control character U+000B in the text"
+         " (remove it; only \\n and \\t may be written)"],
+    ),
+    "a control character in an article body": (
+        {"articles/talks.md": ARTICLE.replace("Russia spoke.", "Russia\x1b[31m spoke.")},
+        ["content/articles/talks.md:5:7: control character U+001B in the file"
+         " (delete it; only tabs and line breaks may be used)"],
+    ),
+    # Messages that say where the mistake is and what would be right.
+    "a tab that indents a line": (
+        {"actors/russia.yml": "name: Russia\nkind: state\n\tsummary: A state.\n"},
+        ["content/actors/russia.yml:3:1: YAML syntax error: a tab character indents this line"
+         " (indent with spaces)"],
+    ),
+    "a quote that is never closed": (
+        {"actors/russia.yml": ACTOR.replace("summary: A state.", 'summary: "A state.')},
+        ['content/actors/russia.yml:4:10: YAML syntax error: this quoted text is never closed'
+         ' (close it with ")'],
+    ),
+    "a kind written as a synonym": (
+        {"actors/russia.yml": ACTOR.replace("kind: state", "kind: country")},
+        ["content/actors/russia.yml:2:7: 'country' is not an allowed value"
+         " (did you mean 'state'?)"],
+    ),
+    "a confidence written as a synonym": (
+        {"briefings/talks.yml": BRIEFING + "key_judgments:\n  - text: X.\n"
+         "    confidence: medium\n"},
+        ["content/briefings/talks.yml:9:17: 'medium' is not an allowed value"
+         " (did you mean 'moderate'?)"],
+    ),
+    "a likelihood written as a synonym": (
+        {"briefings/talks.yml": BRIEFING + "key_judgments:\n  - text: X.\n"
+         "    likelihood: probable\n"},
+        ["content/briefings/talks.yml:9:17: 'probable' is not an allowed value"
+         " (did you mean 'likely'?)"],
+    ),
+    "a TLP label of the old version": (
+        {"briefings/talks.yml": BRIEFING + "tlp: WHITE\n"},
+        ["content/briefings/talks.yml:7:6: 'WHITE' is not an allowed value"
+         " (did you mean 'CLEAR'?)"],
+    ),
+    "a NUL byte": (
+        {"actors/russia.yml": ACTOR.replace("Russia\n", "Rus\0sia\n", 1)},
+        ["content/actors/russia.yml:1:10: control character U+0000 in the file"
+         " (delete it; only tabs and line breaks may be used)"],
+    ),
+    "a complex key": (
+        {"actors/russia.yml": ACTOR + "? [a, b]\n: x\n"},
+        ["content/actors/russia.yml:5:3: a key must be plain text, not a list"],
+    ),
+    "a complex key in the taxonomy": (
+        {"taxonomy.yml": TAXONOMY + "  ? {a: b}\n  : {name: X}\n"},
+        ["content/taxonomy.yml:5:5: a key must be plain text, not a mapping"],
+    ),
+    # An error line quotes a short excerpt of a value, never a whole file, on one line.
+    "a long value is quoted in part": (
+        {"actors/russia.yml": "Moscow " * 2000 + "\n"},
+        ["content/actors/russia.yml:1:1: an actor must be a mapping of fields, not text"
+         " 'Moscow Moscow Moscow Moscow Moscow Moscow Moscow Moscow Mosc…'"],
+    ),
+    "a value with line breaks stays on one line": (
+        {"actors/russia.yml": ACTOR.replace("kind: state", 'kind: "sta\\u2028te\\nx"')},
+        ["content/actors/russia.yml:2:7: 'sta\\u2028te\\nx' is not an allowed value"
+         " (did you mean 'state'?)"],
+    ),
+    "a file name with a line break": (
+        {"actors/rus\nsia.yml": ACTOR},
+        ["content/actors/rus\\nsia.yml:1:1: file name 'rus\\nsia.yml' is not a valid id"
+         " (ids are lowercase letters, digits and hyphens, e.g. 'bob-work')"],
+    ),
+    # Folders and files under content/ that are not read.
+    "a misspelt folder": (
+        {"actor/iran.yml": ACTOR},
+        ["content/actor:1:1: is not read (did you mean 'actors'?)"],
+    ),
+    "a subfolder of a known folder": (
+        {"actors/sub/iran.yml": ACTOR},
+        ["content/actors/sub:1:1: is a folder inside content/actors, which is not read"
+         " (move its files up into content/actors)"],
+    ),
+    "a misspelt taxonomy file": (
+        {"taxonomy.yml": None, "taxonomy.yaml": TAXONOMY},
+        ["content/briefings/talks.yml:6:10: unknown topic 'diplomacy'",
+         "content/taxonomy.yaml:1:1: is not read (did you mean 'taxonomy.yml'?)"],
+    ),
 }
 
 
@@ -298,14 +465,215 @@ def test_each_mistake_gets_its_exact_line(case, tmp_path, monkeypatch):
     assert errors_of(tmp_path, monkeypatch, files) == expected
 
 
-def test_all_problems_of_a_run_are_reported_together(tmp_path, monkeypatch):
-    lines = errors_of(tmp_path, monkeypatch, {
-        "actors/russia.yml": ACTOR.replace("kind: state", "kind: stat"),
-        "briefings/talks.yml": BRIEFING.replace("[talks]", "[talk]"),
-    })
-    assert len(lines) == 2
-    assert lines[0].startswith("content/actors/russia.yml:2:7:")
-    assert lines[1].startswith("content/briefings/talks.yml:5:12:")
+def hazards(content: Path, outside: Path) -> None:
+    """Links and special files under content/: what a hostile or careless tree holds."""
+    outside.mkdir(exist_ok=True)
+    secret = outside / "secret.yml"
+    secret.write_text("name: Secret\nkind: state\nsummary: Not in content.\n" + "x" * 5000)
+    (content / "actors/secret.yml").symlink_to(secret)
+    (content / "articles/leak").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(content / "actors/fifo.yml")
+
+
+HAZARD_LINES = [
+    "content/actors/fifo.yml:1:1: is a named pipe (FIFO), not a regular file"
+    " (only regular files are read)",
+    "content/actors/secret.yml:1:1: is a symbolic link; links are never followed"
+    " (copy the file or folder itself in)",
+    "content/articles/leak:1:1: is a symbolic link; links are never followed"
+    " (copy the file or folder itself in)",
+]
+
+
+def test_links_and_special_files_are_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    hazards(make_content(tmp_path, {}), tmp_path / "outside")
+    with pytest.raises(ContentErrors) as caught:
+        load_corpus(Path("content"))
+    assert caught.value.format_message().splitlines() == HAZARD_LINES
+
+
+def test_a_linked_folder_is_refused_and_not_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = make_content(tmp_path, {"actors/russia.yml": None, "actors/.keep": ""})
+    (content / "actors/.keep").unlink()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/russia.yml").write_text(ACTOR)
+    (content / "actors").rmdir()
+    (content / "actors").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    with pytest.raises(ContentErrors) as caught:
+        load_corpus(Path("content"))
+    # Its files are not read, so the briefing's mention of russia is not the point here.
+    assert caught.value.format_message().splitlines() == [
+        "content/actors:1:1: is a symbolic link; links are never followed"
+        " (copy the file or folder itself in)"]
+
+
+def test_a_link_to_a_system_file_is_one_line_without_its_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    content = make_content(tmp_path, {})
+    (content / "actors/passwd.yml").symlink_to("/etc/passwd")
+    with pytest.raises(ContentErrors) as caught:
+        load_corpus(Path("content"))
+    assert caught.value.format_message() == (
+        "content/actors/passwd.yml:1:1: is a symbolic link; links are never followed"
+        " (copy the file or folder itself in)")
+
+
+def test_a_file_reached_through_a_linked_folder_lies_outside(tmp_path, monkeypatch):
+    # The tree scan never descends into a link; this is the reader's own guard, for a path
+    # handed to it directly (or a folder swapped for a link after the scan).
+    monkeypatch.chdir(tmp_path)
+    content = make_content(tmp_path, {})
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/russia.yml").write_text(ACTOR)
+    (content / "linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    with pytest.raises(FileProblem) as caught:
+        read_text(Path("content/linked/russia.yml"), "content/linked/russia.yml", Path("content"))
+    assert caught.value.error.format_message() == (
+        "content/linked/russia.yml:1:1: lies outside the content folder"
+        " (a folder on its way is a link; copy the file itself in)")
+    assert read_text(Path("content/actors/russia.yml"), "x", Path("content")) == ACTOR
+
+
+def test_a_fifo_does_not_hang_check(tmp_path):
+    content = make_content(tmp_path, {})
+    os.mkfifo(content / "actors/fifo.yml")
+    result = check(tmp_path)
+    assert result.stderr.splitlines() == [HAZARD_LINES[0], "1 problem found"]
+    assert result.returncode == 1
+
+
+def test_files_and_folders_not_read_are_reported(tmp_path, monkeypatch):
+    files = {"notes/todo.txt": "x", "README.md": "x", ".git/config": "x",
+             "actors/.russia.yml.swp": "x", "articles/.DS_Store": "x"}
+    monkeypatch.chdir(tmp_path)
+    make_content(tmp_path, files)
+    corpus = load_corpus(Path("content"))
+    assert [warning.format_message() for warning in corpus.warnings] == [
+        "content/README.md:1:1: warning: is not read"
+        " (content/ holds actors/, articles/, briefings/ and taxonomy.yml)",
+        "content/notes:1:1: warning: is not read"
+        " (content/ holds actors/, articles/, briefings/ and taxonomy.yml)",
+    ]
+
+
+def test_weak_aliases_in_capitals_and_web_addresses_are_accepted(tmp_path):
+    actor = ACTOR + "weak_aliases: [US, WHO]\nwebsite: https://kremlin.example/en\n"
+    corpus = load_corpus(make_content(tmp_path, {"actors/russia.yml": actor}))
+    assert corpus.actor("russia").weak_aliases == ("US", "WHO")
+
+
+def check(root: Path) -> subprocess.CompletedProcess:
+    """`briefings check` as a user runs it, bounded in time: a hang fails instead of waiting."""
+    briefings = Path(sys.executable).with_name("briefings")
+    return subprocess.run([str(briefings), "check"], cwd=root, capture_output=True, text=True,
+                          timeout=60)
+
+
+ALL_AT_ONCE = {
+    "actors/russia.yml": (
+        "name: Russia\n"
+        "kind: country\n"
+        'aliases: [Russian Federation, R, The, "\\u200b\\u200d "]\n'
+        'summary: "A\\x01 state."\n'
+        "weak_aliases: [of]\n"
+        "demonyms: [and]\n"
+        "country: russia\n"
+        "affiliations: [russia]\n"
+        "website: 'data:text/html,x'\n"
+        "roles:\n"
+        "  - {title: Envoy, from: 2012-05-07, to: 2008-05-07}\n"
+        "? [a, b]\n"
+        ": x\n"
+    ),
+    "briefings/talks.yml": BRIEFING.replace("[talks]", "[talk]") + (
+        "tlp: WHITE\n"
+        "related: [talks]\n"
+        "relationships:\n"
+        "  - {subject: russia, type: opposes, object: russia}\n"
+        "key_judgments:\n"
+        "  - {text: X., likelihood: probable, confidence: medium}\n"
+    ),
+    "briefings/bluf.yml": BRIEFING.replace("bluf: Russia spoke.", 'bluf: "Russia\\vspoke."'),
+    "articles/talks.md": ARTICLE.replace("title: Talks", "title: Talks\nurl: javascript:x()"),
+    "articles/body.md": ARTICLE.replace("Russia spoke.", "Russia\x1b[31m spoke."),
+    "actors/tab.yml": "name: Tab\nkind: state\n\tsummary: A state.\n",
+    "actors/quote.yml": 'name: "Quote\nkind: state\nsummary: A state.\n',
+    "actors/nul.yml": "name: Nul\0\n",
+    "actors/long.yml": "Moscow " * 2000 + "\n",
+    "actors/rus\nsia.yml": ACTOR,
+    "actor/iran.yml": ACTOR,
+    "actors/sub/iran.yml": ACTOR,
+    "notes/todo.txt": "not content",
+}
+
+ALL_AT_ONCE_LINES = [
+    "content/actor:1:1: is not read (did you mean 'actors'?)",
+    HAZARD_LINES[0],
+    "content/actors/long.yml:1:1: an actor must be a mapping of fields, not text"
+    " 'Moscow Moscow Moscow Moscow Moscow Moscow Moscow Moscow Mosc…'",
+    "content/actors/nul.yml:1:10: control character U+0000 in the file"
+    " (delete it; only tabs and line breaks may be used)",
+    "content/actors/quote.yml:1:7: YAML syntax error: this quoted text is never closed"
+    ' (close it with ")',
+    "content/actors/rus\\nsia.yml:1:1: file name 'rus\\nsia.yml' is not a valid id"
+    " (ids are lowercase letters, digits and hyphens, e.g. 'bob-work')",
+    "content/actors/russia.yml:2:7: 'country' is not an allowed value (did you mean 'state'?)",
+    "content/actors/russia.yml:3:31: 'R' is a single character, which would match everywhere"
+    " (write the full name)",
+    "content/actors/russia.yml:3:34: 'The' is a common word, which would match everywhere"
+    " (write the full name)",
+    "content/actors/russia.yml:3:39: '\\u200b\\u200d' has only invisible characters"
+    " (write something or remove the entry)",
+    "content/actors/russia.yml:4:10: control character U+0001 in the text"
+    " (remove it; only \\n and \\t may be written)",
+    "content/actors/russia.yml:5:16: 'of' is a common word, which would match everywhere"
+    " (write the full name)",
+    "content/actors/russia.yml:6:12: 'and' is a common word, which would match everywhere"
+    " (write the full name)",
+    "content/actors/russia.yml:7:10: an actor cannot be its own country (remove 'russia')",
+    "content/actors/russia.yml:8:16: an actor cannot be affiliated with itself"
+    " (remove 'russia')",
+    "content/actors/russia.yml:9:10: 'data:text/html,x' is not a web address"
+    " (write the full address, starting with https://)",
+    "content/actors/russia.yml:11:42: the role ends (2008-05-07) before it starts (2012-05-07)"
+    " (swap from and to)",
+    "content/actors/russia.yml:12:3: a key must be plain text, not a list",
+    HAZARD_LINES[1],
+    "content/actors/sub:1:1: is a folder inside content/actors, which is not read"
+    " (move its files up into content/actors)",
+    "content/actors/tab.yml:3:1: YAML syntax error: a tab character indents this line"
+    " (indent with spaces)",
+    "content/articles/body.md:5:7: control character U+001B in the file"
+    " (delete it; only tabs and line breaks may be used)",
+    HAZARD_LINES[2],
+    "content/articles/talks.md:3:6: 'javascript:x()' is not a web address"
+    " (write the full address, starting with https://)",
+    "content/briefings/bluf.yml:4:7: control character U+000B in the text"
+    " (remove it; only \\n and \\t may be written)",
+    "content/briefings/talks.yml:5:12: unknown article 'talk' (did you mean 'talks'?)",
+    "content/briefings/talks.yml:7:6: 'WHITE' is not an allowed value (did you mean 'CLEAR'?)",
+    "content/briefings/talks.yml:8:11: a briefing cannot be related to itself (remove 'talks')",
+    "content/briefings/talks.yml:10:46: a relationship from 'russia' to itself"
+    " (name another actor as object)",
+    "content/briefings/talks.yml:12:28: 'probable' is not an allowed value"
+    " (did you mean 'likely'?)",
+    "content/briefings/talks.yml:12:50: 'medium' is not an allowed value"
+    " (did you mean 'moderate'?)",
+    "content/notes:1:1: warning: is not read"
+    " (content/ holds actors/, articles/, briefings/ and taxonomy.yml)",
+]
+
+
+def test_all_problems_of_a_run_are_reported_together(tmp_path):
+    """One corpus holding a mistake of every kind above: one run of `check` reports them all,
+    one line each, the warning among them, and does not hang on the FIFO."""
+    hazards(make_content(tmp_path, ALL_AT_ONCE), tmp_path / "outside")
+    result = check(tmp_path)
+    errors = len(ALL_AT_ONCE_LINES) - 1
+    assert result.stderr.splitlines() == [*ALL_AT_ONCE_LINES, f"{errors} problems found"]
+    assert result.returncode == 1
 
 
 def test_aliases_that_expand_without_bound_are_refused(tmp_path, monkeypatch):

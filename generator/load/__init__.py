@@ -7,6 +7,9 @@ Every problem in every file is collected; when there is any, `load_corpus` raise
     content/actors/<id>.yml
     content/briefings/<id>.yml
     content/taxonomy.yml        topics and regions
+
+Nothing else is read, and nothing is followed: `tree.py` reports links, special files,
+subfolders and names it does not know.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import model
-from ..errors import ContentError, ContentErrors, ContentWarning, did_you_mean
+from ..errors import ContentError, ContentErrors, ContentWarning, did_you_mean, excerpt
 from ..model import Source
 from ..names import spelling_key
 from . import fields, records
+from .markdown_checks import markdown_warnings
 from .read import FileProblem, compose, read_text, split_front_matter
+from .tree import scan
 from .validate import ID_RULE, SAFE_ID, Checker, Reference, TooLarge
 
 __all__ = ["load_corpus"]
@@ -44,26 +49,22 @@ class _Loader:
         except ValueError:  # another drive on Windows
             return str(path)
 
-    def files(self, folder: str, suffix: str, kind: fields.Ref) -> list[tuple[str, Path]]:
-        directory = self.content_dir / folder
-        found = sorted(directory.glob("*" + suffix)) if directory.is_dir() else []
+    def files(self, found: list[Path], suffix: str, kind: fields.Ref) -> list[tuple[str, Path]]:
+        """The files of one folder with their ids; a file name that is no id is an error."""
         ids = []
         for path in found:
             item_id = path.name[: -len(suffix)]
             if not SAFE_ID.fullmatch(item_id):
                 self.errors.append(ContentError(
-                    self.display(path), 1, 1, f"file name {path.name!r} is not a valid id",
+                    self.display(path), 1, 1, f"file name {excerpt(path.name)} is not a valid id",
                     ID_RULE))
                 continue
             self.known[kind].add(item_id)
             ids.append((item_id, path))
-        strays = sorted(directory.glob("*")) if directory.is_dir() else []
-        for stray in strays:
-            if stray.is_file() and not stray.name.endswith(suffix) and stray.name[0] != ".":
-                self.errors.append(ContentError(
-                    self.display(stray), 1, 1, f"not a {suffix} file, so it is ignored",
-                    f"rename it to {stray.stem}{suffix}"))
         return ids
+
+    def read(self, path: Path, display: str) -> str:
+        return read_text(path, display, root=self.content_dir)
 
     def each(self, items: list[tuple[str, Path]], build: Callable[[str, Path, str], Any]) -> list:
         built = []
@@ -91,40 +92,41 @@ class _Loader:
             checker.errors.append(ContentError(checker.path, 1, 1, f"file refused: {exc}"))
             values = {}
         self.errors.extend(checker.errors)
+        self.warnings.extend(checker.warnings)
         self.references.extend(checker.references)
         return values
 
     def actor(self, actor_id: str, path: Path, display: str) -> model.Actor | None:
-        node = compose(read_text(path, display), display)
+        node = compose(self.read(path, display), display)
         checker = Checker(display, own_id=actor_id)
         values = self.checked(checker, node, fields.ACTOR)
         self.claim_names(actor_id, checker.names)
         return None if values is None else records.actor(actor_id, values, checker.where(node))
 
     def article(self, article_id: str, path: Path, display: str) -> model.Article | None:
-        front = split_front_matter(read_text(path, display), display)
+        front = split_front_matter(self.read(path, display), display)
         node = compose(front.yaml_text, display, front.line_offset)
         checker = Checker(display, front.line_offset, own_id=article_id)
         values = self.checked(checker, node, fields.ARTICLE)
+        self.warnings.extend(markdown_warnings(front.body, display, front.body_line))
         if values is None:
             return None
         return records.article(article_id, values, front.body, checker.where(node))
 
     def briefing(self, briefing_id: str, path: Path, display: str) -> model.Briefing | None:
-        node = compose(read_text(path, display), display)
+        node = compose(self.read(path, display), display)
         checker = Checker(display, own_id=briefing_id)
         values = self.checked(checker, node, fields.BRIEFING)
         if values is None:
             return None
         return records.briefing(briefing_id, values, checker.where(node))
 
-    def taxonomy(self) -> tuple[tuple[model.Term, ...], tuple[model.Term, ...]]:
-        path = self.content_dir / "taxonomy.yml"
-        if not path.exists():
+    def taxonomy(self, path: Path | None) -> tuple[tuple[model.Term, ...], tuple[model.Term, ...]]:
+        if path is None:
             return (), ()
         display = self.display(path)
         try:
-            node = compose(read_text(path, display), display)
+            node = compose(self.read(path, display), display)
         except FileProblem as problem:
             self.errors.append(problem.error)
             return (), ()
@@ -146,7 +148,7 @@ class _Loader:
                 first = owner[1]
                 self.errors.append(ContentError(
                     where.path, where.line, where.col,
-                    f"{name!r} already names actor {owner[0]!r} ({first.path}:{first.line})",
+                    f"{excerpt(name)} already names actor {owner[0]!r} ({first.path}:{first.line})",
                     "make it a weak alias of one of them, or remove it"))
 
     def resolve(self) -> None:
@@ -166,16 +168,19 @@ def load_corpus(content_dir: Path) -> model.Corpus:
     if not content_dir.is_dir():
         raise ContentErrors([ContentError(str(content_dir), 1, 1, "content folder not found")])
     loader = _Loader(content_dir)
-    actor_files = loader.files("actors", ".yml", fields.Ref.ACTOR)
-    article_files = loader.files("articles", ".md", fields.Ref.ARTICLE)
-    briefing_files = loader.files("briefings", ".yml", fields.Ref.BRIEFING)
-    topics, regions = loader.taxonomy()
+    tree = scan(content_dir, loader.display)
+    loader.errors.extend(tree.errors)
+    loader.warnings.extend(tree.warnings)
+    actor_files = loader.files(tree.files["actors"], ".yml", fields.Ref.ACTOR)
+    article_files = loader.files(tree.files["articles"], ".md", fields.Ref.ARTICLE)
+    briefing_files = loader.files(tree.files["briefings"], ".yml", fields.Ref.BRIEFING)
+    topics, regions = loader.taxonomy(tree.taxonomy)
     actors = loader.each(actor_files, loader.actor)
     articles = loader.each(article_files, loader.article)
     briefings = loader.each(briefing_files, loader.briefing)
     loader.resolve()
     if loader.errors:
-        raise ContentErrors(loader.errors)
+        raise ContentErrors(loader.errors, loader.warnings)
     return model.Corpus(
         articles=tuple(articles),
         actors=tuple(actors),

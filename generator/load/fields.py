@@ -7,11 +7,15 @@ schemas are meant to be derived from the same objects so that they never disagre
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
+from urllib.parse import urlsplit
 
 from .. import model
+from ..errors import excerpt
 
 
 class Ref(Enum):
@@ -28,7 +32,9 @@ class Ref(Enum):
 class Type:
     """A value's shape. Exactly one of the attributes below says which shape."""
 
-    scalar: str = ""  # "str", "int", "bool", "date", "id"
+    # "str", "int", "bool", "date", "id"; or "datetime", whose value comes with its place,
+    # (moment, Source), so that what it says (an embargo) can be reported where it was written.
+    scalar: str = ""
     choices: tuple[str, ...] = ()
     ref: Ref | None = None
     items: Type | None = None
@@ -43,6 +49,8 @@ class Type:
     names_actor: bool = False
     # A rule on the text beyond its type: returns (what is wrong, hint), or None.
     check: Callable[[str], tuple[str, str] | None] | None = field(default=None, compare=False)
+    # For an id: what is wrong when it is the file's own id (an actor affiliated with itself).
+    not_self: str = ""
 
     @property
     def description(self) -> str:
@@ -53,7 +61,8 @@ class Type:
         if self.choices:
             return "one of " + ", ".join(repr(choice) for choice in self.choices)
         return {"str": "a string", "int": "a whole number", "date": "a date (YYYY-MM-DD)",
-                "bool": "true or false", "id": "an id"}[self.scalar]
+                "bool": "true or false", "id": "an id",
+                "datetime": "a date-time with a time zone"}[self.scalar]
 
 
 @dataclass(frozen=True)
@@ -68,16 +77,67 @@ class Field:
 class Record:
     name: str
     fields: tuple[Field, ...] = field(default=())
+    # A rule across the fields whose values are valid: returns (the field to point at,
+    # what is wrong, hint), or None.
+    check: Callable[[dict[str, Any]], tuple[str, str, str] | None] | None = field(
+        default=None, compare=False)
 
     def get(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
 
+# Words that are in almost every sentence: as a name they would link each "the" or "of".
+STOP_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "he", "her", "his",
+    "i", "if", "in", "is", "it", "its", "no", "not", "of", "on", "or", "our", "she", "so",
+    "that", "the", "their", "they", "this", "to", "us", "was", "we", "who", "with", "you"))
+
+
+def visible(text: str) -> str:
+    """`text` without format characters (zero-width spaces and joiners, direction marks)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def _matchable(text: str, exact_case: bool) -> tuple[str, str] | None:
+    word = visible(text).strip()
+    if len(word) == 1:
+        return (f"{excerpt(text)} is a single character, which would match everywhere",
+                "write the full name")
+    # A weak alias in capitals is matched in capitals only: "US" is not "us", "WHO" not "who".
+    if word.lower() in STOP_WORDS and not (exact_case and word.isupper()):
+        return (f"{excerpt(text)} is a common word, which would match everywhere",
+                "write the full name")
+    return None
+
+
+def matchable_name(text: str) -> tuple[str, str] | None:
+    """A name matched in any case must not be a letter or a common word."""
+    return _matchable(text, exact_case=False)
+
+
+def matchable_weak_name(text: str) -> tuple[str, str] | None:
+    """A name matched in exact case must not be a letter or a common word as written."""
+    return _matchable(text, exact_case=True)
+
+
+def web_address(text: str) -> tuple[str, str] | None:
+    """Only http(s) addresses are links a reader can follow; anything else is refused."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return (f"{excerpt(text)} is not a web address",
+                "write the full address, starting with https://")
+    return None
+
+
 STR = Type(scalar="str")
-NAME = Type(scalar="str", names_actor=True)
+NAME = Type(scalar="str", names_actor=True, check=matchable_name)
+WEB = Type(scalar="str", check=web_address)
 OWN_ID = Field("id", Type(scalar="id", own_id=True),
                doc="Optional: the file name without its extension, which is the id anyway.")
 DATE = Type(scalar="date")
+EMBARGO = Field("embargo", Type(scalar="datetime"),
+                doc="Until this moment, profiles that hold embargoes treat the item as a "
+                    "draft. With its time zone: 2026-12-03T09:00:00Z or 2026-12-03T10:00+01:00.")
 
 
 def choice(enum: type[Enum]) -> Type:
@@ -92,29 +152,40 @@ def list_of(item: Type) -> Type:
     return Type(items=item)
 
 
+def _role_in_order(values: dict[str, Any]) -> tuple[str, str, str] | None:
+    start, end = values.get("from"), values.get("to")
+    if start and end and end < start:
+        return "to", f"the role ends ({end}) before it starts ({start})", "swap from and to"
+    return None
+
+
 ROLE = Record("role", (
     Field("title", STR, required=True, doc="Title held, e.g. Deputy Secretary of Defense."),
     Field("organization", ref(Ref.ACTOR), doc="The actor id of the organization."),
     Field("from", DATE, doc="First day in the role."),
     Field("to", DATE, doc="Last day in the role; empty while it lasts."),
-))
+), check=_role_in_order)
 
 ACTOR = Record("actor", (
     OWN_ID,
     Field("name", NAME, required=True, doc="The name shown on pages."),
     Field("kind", choice(model.ActorKind), required=True, doc="What sort of actor it is."),
     Field("aliases", list_of(NAME), doc="Other names, matched case-insensitively."),
-    Field("weak_aliases", list_of(STR),
+    Field("weak_aliases", list_of(Type(scalar="str", check=matchable_weak_name)),
           doc="Names matched only with exact case after a strong mention (a bare surname)."),
     Field("demonyms", list_of(NAME), doc="Adjectives that count as a mention: Iraqi for Iraq."),
     Field("not_mentions", list_of(STR),
           doc="Phrases that contain one of its names but do not mean it: Latin America."),
-    Field("country", ref(Ref.ACTOR), doc="The actor id of its state."),
+    Field("country", Type(scalar="id", ref=Ref.ACTOR,
+                          not_self="an actor cannot be its own country"),
+          doc="The actor id of its state."),
     Field("roles", list_of(Type(record=ROLE)), doc="Dated roles."),
-    Field("affiliations", list_of(ref(Ref.ACTOR)), doc="Actor ids it belongs to."),
+    Field("affiliations", list_of(Type(scalar="id", ref=Ref.ACTOR,
+                                       not_self="an actor cannot be affiliated with itself")),
+          doc="Actor ids it belongs to."),
     Field("summary", STR, required=True, doc="One neutral sentence."),
     Field("wikidata", STR, doc="Wikidata id, e.g. Q159."),
-    Field("website", STR, doc="Official website."),
+    Field("website", WEB, doc="Official website: an http(s) address."),
     Field("tlp", choice(model.Tlp),
           doc="Label an actor whose very name is restricted; CLEAR when empty."),
 ))
@@ -123,7 +194,7 @@ ARTICLE = Record("article", (
     OWN_ID,
     Field("title", STR, required=True, doc="The article's headline."),
     Field("publisher", STR, doc="Who published it; empty when unknown."),
-    Field("url", STR, doc="Where it was published."),
+    Field("url", WEB, doc="Where it was published: an http(s) address."),
     Field("published", DATE, doc="Publication date; empty when unknown."),
     Field("author", STR, doc="Byline."),
     Field("language", STR, doc="Language code, e.g. en."),
@@ -133,6 +204,7 @@ ARTICLE = Record("article", (
           doc="Admiralty information credibility, 1 to 6."),
     Field("tlp", choice(model.Tlp), doc="Traffic Light Protocol label; CLEAR when empty."),
     Field("status", choice(model.Status), doc="draft or published; published when empty."),
+    EMBARGO,
 ))
 
 _LIKELIHOOD_TERM = re.compile(
@@ -168,6 +240,13 @@ BRIEFING_ACTOR = Record("briefing actor", (
     Field("exclude", Type(scalar="bool"), doc="Drop a wrongly detected actor."),
 ))
 
+def _two_actors(values: dict[str, Any]) -> tuple[str, str, str] | None:
+    if values.get("subject") is not None and values.get("subject") == values.get("object"):
+        return ("object", f"a relationship from {values['object']!r} to itself",
+                "name another actor as object")
+    return None
+
+
 RELATIONSHIP = Record("relationship", (
     Field("subject", ref(Ref.ACTOR), required=True, doc="Who."),
     Field("type", Type(scalar="str", choices=tuple(model.RELATIONSHIP_TYPES)), required=True,
@@ -176,13 +255,14 @@ RELATIONSHIP = Record("relationship", (
     Field("evidence", list_of(ref(Ref.ARTICLE)), doc="Articles that show it."),
     Field("note", STR, doc="A short note."),
     Field("from", DATE, doc="Since when."),
-))
+), check=_two_actors)
 
 BRIEFING = Record("briefing", (
     OWN_ID,
     Field("title", STR, required=True, doc="The briefing's title."),
     Field("date", DATE, required=True, doc="The briefing's own date."),
     Field("status", choice(model.Status), doc="draft or published; draft when empty."),
+    EMBARGO,
     Field("tlp", choice(model.Tlp), doc="Traffic Light Protocol label; CLEAR when empty."),
     Field("bluf", STR, required=True, doc="Bottom line up front."),
     Field("key_judgments", list_of(Type(record=KEY_JUDGMENT)), doc="Key judgments."),
@@ -192,7 +272,9 @@ BRIEFING = Record("briefing", (
     Field("topics", list_of(ref(Ref.TOPIC)), doc="Topic ids."),
     Field("regions", list_of(ref(Ref.REGION)), doc="Region ids."),
     Field("relationships", list_of(Type(record=RELATIONSHIP)), doc="Actor relationships."),
-    Field("related", list_of(ref(Ref.BRIEFING)), doc="Briefings pinned as related."),
+    Field("related", list_of(Type(scalar="id", ref=Ref.BRIEFING,
+                                  not_self="a briefing cannot be related to itself")),
+          doc="Briefings pinned as related."),
 ))
 
 TERM = Record("term", (
@@ -205,11 +287,16 @@ TAXONOMY = Record("taxonomy", (
     Field("regions", Type(values=TERM), doc="Region id to its name and description."),
 ))
 
+EMBARGO_RULES = ("hold", "show")  # what a profile does with an item still under embargo
+
 PROFILE = Record("profile", (
     Field("description", STR, doc="Who the build is for."),
     Field("tlp", choice(model.Tlp), required=True,
           doc="The most restricted TLP label this build may show."),
     Field("drafts", Type(scalar="bool"), doc="Whether draft items are shown; false when empty."),
+    Field("embargo", Type(scalar="str", choices=EMBARGO_RULES),
+          doc="hold: an item under embargo is a draft until its moment; show: it is shown. "
+              "hold when empty."),
 ))
 
 PROFILES = Type(values=PROFILE)  # the profiles file: profile name to its settings

@@ -28,7 +28,8 @@ def load_profiles(path: Path) -> dict[str, Profile]:
         raise ContentErrors(checker.errors)
     return {
         name: Profile(name, Tlp(values["tlp"]), values.get("drafts", False),
-                      values.get("description", ""))
+                      values.get("description", ""),
+                      hold_embargoed=values.get("embargo", "hold") == "hold")
         for name, (values, _where) in entries.items()
     }
 

@@ -1,7 +1,12 @@
-"""Read one content file safely: size bound, UTF-8, front matter, YAML nodes with marks."""
+"""Read one content file safely: regular files only, size bound, UTF-8, LF line endings,
+no control characters, front matter, YAML nodes with marks."""
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,31 +39,90 @@ class FrontMatter:
     yaml_text: str
     line_offset: int  # lines before the YAML starts, to correct its marks
     body: str
+    body_line: int = 1  # the line of the file where the body starts, for messages
 
 
-def read_text(path: Path, display: str) -> str:
-    """The file's text; refuses files too large, empty or not UTF-8."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileProblem(ContentError(
-                display, 1, 1, f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}"))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileProblem(ContentError(display, 1, 1, f"cannot read file: {exc.strerror}")) from exc
+def read_text(path: Path, display: str, root: Path | None = None) -> str:
+    """The file's text with LF line endings; refuses links, special files, files that lie
+    outside `root`, and files too large, not UTF-8, holding control characters or empty."""
+    # CR LF and lone CR become LF before anything else looks at the text, so that a file
+    # saved on Windows gives the very same pages. A CR byte is never part of a UTF-8 sequence.
+    data = _read_bytes(path, display, root).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
+        line_start = before.rfind(b"\n") + 1
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        col = len(before[line_start:].decode("utf-8", "replace")) + 1
         raise FileProblem(ContentError(
             display, line, col, f"file is not UTF-8 (byte 0x{data[exc.start]:02x})",
             "save it as UTF-8")) from exc
     text = text.removeprefix("\ufeff")
+    control = CONTROL.search(text)
+    if control:
+        start = control.start()
+        line = text.count("\n", 0, start) + 1
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        raise FileProblem(ContentError(
+            display, line, col, f"control character U+{ord(control.group()):04X} in the file",
+            "delete it; only tabs and line breaks may be used"))
     if not text.strip():
         raise FileProblem(ContentError(display, 1, 1, "file is empty"))
     return text
+
+
+# Invisible characters that terminals act on and that make XML (the feed) invalid; tab and
+# line feed are the only ones text needs. NEL (U+0085) is a line break to YAML alone.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_SPECIAL = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket",
+            stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFDIR: "a folder"}
+
+
+def refusal(display: str, mode: int) -> ContentError | None:
+    """Why a file of this `lstat` mode is not read, or None for a regular file."""
+    if stat.S_ISLNK(mode):
+        return ContentError(display, 1, 1, "is a symbolic link; links are never followed",
+                            "copy the file or folder itself in")
+    if not stat.S_ISREG(mode):
+        kind = _SPECIAL.get(stat.S_IFMT(mode), "not a regular file")
+        return ContentError(display, 1, 1, f"is {kind}, not a regular file",
+                            "only regular files are read")
+    return None
+
+
+def _read_bytes(path: Path, display: str, root: Path | None) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file, opened without following a link and
+    without blocking: a FIFO put in place between the check and the open cannot hang us."""
+    try:
+        problem = refusal(display, os.lstat(path).st_mode)
+        if problem is None and root is not None and not _inside(path, root):
+            problem = ContentError(display, 1, 1, "lies outside the content folder",
+                                   "a folder on its way is a link; copy the file itself in")
+        if problem is not None:
+            raise FileProblem(problem)
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # made a link after the check above
+            raise FileProblem(refusal(display, stat.S_IFLNK)) from exc
+        raise FileProblem(ContentError(display, 1, 1, f"cannot read file: {exc.strerror}")) from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        problem = refusal(display, info.st_mode)
+        if problem is not None:
+            raise FileProblem(problem)
+        data = handle.read(MAX_BYTES + 1) if info.st_size <= MAX_BYTES else b""
+        size = max(info.st_size, len(data))
+    if size > MAX_BYTES:
+        raise FileProblem(ContentError(
+            display, 1, 1, f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}"))
+    return data
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return Path(os.path.realpath(path.parent)).is_relative_to(os.path.realpath(root))
 
 
 def compose(text: str, display: str, line_offset: int = 0) -> yaml.Node:
@@ -67,20 +131,38 @@ def compose(text: str, display: str, line_offset: int = 0) -> yaml.Node:
         _check_events(text, display, line_offset)
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        hint = ""
-        if exc.context and exc.context_mark:
-            start = exc.context_mark
-            hint = f"{exc.context} that starts at {start.line + 1 + line_offset}:{start.column + 1}"
-        raise FileProblem(ContentError(
-            display, line + line_offset, col, f"YAML syntax error: {exc.problem}", hint)) from exc
+        raise FileProblem(_syntax_error(exc, text, display, line_offset)) from exc
     except yaml.YAMLError as exc:
         raise FileProblem(ContentError(display, 1 + line_offset, 1,
                                        f"YAML error: {exc}")) from exc
     if node is None:
         raise FileProblem(ContentError(display, 1 + line_offset, 1, "no YAML fields found"))
     return node
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str,
+                  line_offset: int) -> ContentError:
+    """The parser's complaint, moved to where the mistake is when the parser noticed it later."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line, mark.column) if mark else (0, 0)
+    lines = text.split("\n")
+    indent = re.match(r"[ \t]*", lines[line] if line < len(lines) else "").group()
+    if "\t" in indent:
+        return ContentError(display, line + 1 + line_offset, indent.index("\t") + 1,
+                            "YAML syntax error: a tab character indents this line",
+                            "indent with spaces")
+    start = exc.context_mark
+    if start and exc.context == "while scanning a quoted scalar" and "end of stream" in str(
+            exc.problem):
+        quote = lines[start.line][start.column]
+        return ContentError(display, start.line + 1 + line_offset, start.column + 1,
+                            "YAML syntax error: this quoted text is never closed",
+                            f"close it with {quote}")
+    hint = ""
+    if exc.context and start:
+        hint = f"{exc.context} that starts at {start.line + 1 + line_offset}:{start.column + 1}"
+    return ContentError(display, line + 1 + line_offset, col + 1,
+                        f"YAML syntax error: {exc.problem}", hint)
 
 
 def _check_events(text: str, display: str, line_offset: int) -> None:
@@ -113,5 +195,7 @@ def split_front_matter(text: str, display: str) -> FrontMatter:
             "run 'briefings import' on a plain-text article"))
     for index, line in enumerate(lines[1:], start=1):
         if line.rstrip() == "---":
-            return FrontMatter("".join(lines[1:index]), 1, "".join(lines[index + 1:]).strip())
+            rest = "".join(lines[index + 1:])
+            skipped = rest[: len(rest) - len(rest.lstrip())].count("\n")
+            return FrontMatter("".join(lines[1:index]), 1, rest.strip(), index + 2 + skipped)
     raise FileProblem(ContentError(display, 1, 1, "front matter is not closed by a '---' line"))

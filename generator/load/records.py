@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .. import model
@@ -52,6 +53,7 @@ def article(article_id: str, values: Values, text: str, source: model.Source) ->
         credibility=values.get("credibility"),
         tlp=model.Tlp(values.get("tlp", model.Tlp.CLEAR.value)),
         status=model.Status(values.get("status", model.Status.PUBLISHED.value)),
+        embargo=_embargo(values.get("embargo")),
         source=source,
     )
 
@@ -71,8 +73,13 @@ def briefing(briefing_id: str, values: Values, source: model.Source) -> model.Br
         regions=values.get("regions", ()),
         relationships=tuple(_relationship(rel) for rel in values.get("relationships", ())),
         related=values.get("related", ()),
+        embargo=_embargo(values.get("embargo")),
         source=source,
     )
+
+
+def _embargo(located: tuple[dt.datetime, model.Source] | None) -> model.Embargo | None:
+    return model.Embargo(*located) if located else None
 
 
 def _key_judgment(values: Values) -> model.KeyJudgment:

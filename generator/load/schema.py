@@ -88,6 +88,10 @@ def _type(type_: Type) -> dict[str, Any]:
         # YAML editors hand dates over as strings; the pattern catches most typos while
         # typing, and the tool rejects impossible days such as 2015-02-30.
         return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+    if type_.scalar == "datetime":
+        # The zone is required here as in the tool: without one the moment is anybody's guess.
+        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"
+                                             r"(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"}
     if type_.scalar == "id":
         return {"type": "string", "pattern": _ID_PATTERN}
     return {"type": ["string", "number"], "minLength": 1}

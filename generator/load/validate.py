@@ -14,9 +14,11 @@ from typing import Any
 
 import yaml
 
-from ..errors import ContentError, did_you_mean
+from ..errors import ContentError, ContentWarning, did_you_mean, excerpt
 from ..model import Source
-from .fields import Record, Ref, Type
+from .fields import Record, Ref, Type, visible
+from .markdown_checks import markdown_warnings
+from .read import CONTROL
 
 # fullmatch only: with match, "$" would also accept an id ending in a newline.
 SAFE_ID = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
@@ -26,6 +28,10 @@ ID_RULE = "ids are lowercase letters, digits and hyphens, e.g. 'bob-work'"
 MAX_VALUES = 100_000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DIGITS = re.compile(r"[-+]?\d+")
+# ISO 8601 as people write it: a date, then optionally a time and a zone (Z or ±HH:MM).
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<zone>Z|[+-]\d{2}:\d{2})?)?")
+_DATETIME_EXAMPLE = "e.g. 2026-12-03T09:00:00Z or 2026-12-03T10:00:00+01:00"
 
 _TAG = "tag:yaml.org,2002:"
 
@@ -51,6 +57,7 @@ class Checker:
         self.errors: list[ContentError] = []
         self.references: list[Reference] = []
         self.names: list[tuple[str, Source]] = []  # values of fields that name an actor
+        self.warnings: list[ContentWarning] = []
         self._budget = MAX_VALUES
 
     def where(self, node: yaml.Node) -> Source:
@@ -65,22 +72,29 @@ class Checker:
         """The record's values by field name; None where the node is not a mapping."""
         self._spend()
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"a {record.name} must be a mapping of fields, not {_shape(node)}")
+            article = "an" if record.name[0] in "aeiou" else "a"
+            self.error(node, f"{article} {record.name} must be a mapping of fields, "
+                             f"not {_shape(node)}")
             return None
         values: dict[str, Any] = {}
         seen: set[str] = set()
+        value_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            declared = record.get(key) if key is not None else None
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"a key must be plain text, not {_shape(key_node)}")
+                continue
+            key = key_node.value
+            declared = record.get(key)
             if declared is None:
                 names = [f.name for f in record.fields]
-                self.error(key_node, f"unknown field {key!r} in {record.name}",
-                           did_you_mean(str(key), names))
+                self.error(key_node, f"unknown field {excerpt(key)} in {record.name}",
+                           did_you_mean(key, names))
                 continue
             if key in seen:
                 self.error(key_node, f"field {key!r} appears twice")
                 continue
             seen.add(key)
+            value_nodes[key] = value_node
             value = self.value(value_node, declared.type)
             if value is not None:
                 values[key] = value
@@ -89,6 +103,11 @@ class Checker:
         for declared in record.fields:
             if declared.required and declared.name not in seen:
                 self.error(node, f"{record.name} is missing required field {declared.name!r}")
+        # Invalid values are left out of `values`, so a rule sees only values that are valid.
+        problem = record.check(values) if record.check else None
+        if problem:
+            name, message, hint = problem
+            self.error(value_nodes[name], message, hint)
         return values
 
     def value(self, node: yaml.Node, type_: Type) -> Any:
@@ -107,7 +126,7 @@ class Checker:
     def _list(self, node: yaml.Node, item: Type) -> tuple | None:
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"expected a list, not {_shape(node)}",
-                       f"write [{node.value}]" if isinstance(node, yaml.ScalarNode) else "")
+                       _echo(node, f"write [{node.value}]"))
             return None
         values = []
         seen: set[str] = set()
@@ -142,8 +161,11 @@ class Checker:
         return entries
 
     def _id(self, node: yaml.Node) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or not SAFE_ID.fullmatch(node.value):
-            self.error(node, f"{_text(node)!r} is not a valid id", ID_RULE)
+        if not isinstance(node, yaml.ScalarNode):  # only a key can be: "? [a, b]"
+            self.error(node, f"a key must be plain text, not {_shape(node)}")
+            return None
+        if not SAFE_ID.fullmatch(node.value):
+            self.error(node, f"{excerpt(node.value)} is not a valid id", ID_RULE)
             return None
         return node.value
 
@@ -153,6 +175,8 @@ class Checker:
             return None
         if type_.scalar == "date":
             return self._date(node)
+        if type_.scalar == "datetime":
+            return self._datetime(node)
         if type_.scalar == "int":
             return self._int(node, type_)
         if type_.scalar == "bool":
@@ -166,25 +190,44 @@ class Checker:
                 self.error(node, f"id {value!r} does not match the file name {self.own_id!r}",
                            f"rename the file or write id: {self.own_id}")
                 return None
+            if value is not None and type_.not_self and value == self.own_id:
+                self.error(node, type_.not_self, f"remove {value!r}")
+                return None
             if value is not None and type_.ref is not None:
                 self.references.append(Reference(type_.ref, value, self.where(node)))
             return value
         # libyaml gives plain scalars style '' and the pure-Python loader None.
         if node.tag not in (_TAG + "str", _TAG + "int", _TAG + "float") and not node.style:
             self.error(node, f"expected {type_.description}, not {_shape(node)}",
-                       f"quote it: \"{node.value}\"")
+                       _echo(node, f"quote it: \"{node.value}\""))
             return None
         value = node.value.strip()
         if not value:
             # An empty alias would match everywhere; an empty title says nothing.
             self.error(node, "empty text", "write something or remove the entry")
             return None
+        # Written as YAML escapes ("\x01", "\v"): invisible, and invalid in the feed's XML.
+        control = CONTROL.search(value)
+        if control:
+            self.error(node, f"control character U+{ord(control.group()):04X} in the text",
+                       "remove it; only \\n and \\t may be written")
+            return None
+        if not visible(value).strip():
+            self.error(node, f"{excerpt(value)} has only invisible characters",
+                       "write something or remove the entry")
+            return None
         if type_.choices and value not in type_.choices:
-            self.error(node, f"{value!r} is not an allowed value",
+            self.error(node, f"{excerpt(value)} is not an allowed value",
                        did_you_mean(value, type_.choices))
             return None
         if type_.names_actor:
             self.names.append((value, self.where(node)))
+        if not type_.choices:  # free text: pages render it as Markdown
+            where = self.where(node)
+            # Plain and quoted one-line values keep their columns (after the opening quote).
+            exact = node.style in ("", None, "'", '"') and "\n" not in node.value
+            self.warnings.extend(markdown_warnings(
+                value, where.path, where.line, where.col + (node.style in ("'", '"')), exact))
         problem = type_.check(value) if type_.check else None
         if problem:
             self.error(node, *problem)
@@ -194,18 +237,41 @@ class Checker:
     def _date(self, node: yaml.ScalarNode) -> dt.date | None:
         # Only YYYY-MM-DD: fromisoformat also takes "20200105" and "2020-W01-1".
         if not _DATE.fullmatch(node.value):
-            self.error(node, f"{node.value!r} is not a date", "expected YYYY-MM-DD")
+            self.error(node, f"{excerpt(node.value)} is not a date", "expected YYYY-MM-DD")
             return None
         try:
             return dt.date.fromisoformat(node.value)
         except ValueError:
-            self.error(node, f"{node.value!r} is not a real date")
+            self.error(node, f"{excerpt(node.value)} is not a real date")
             return None
+
+    def _datetime(self, node: yaml.ScalarNode) -> tuple[dt.datetime, Source] | None:
+        value = node.value
+        shape = _DATETIME.fullmatch(value)
+        if shape is None:
+            self.error(node, f"{excerpt(value)} is not a date-time",
+                       f"expected {_DATETIME_EXAMPLE}")
+            return None
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            self.error(node, f"{value!r} is not a real date-time")
+            return None
+        # Without a zone the moment depends on the clock of whoever builds: refused.
+        if "T" not in value:
+            self.error(node, f"{value!r} has no time of day or time zone",
+                       f"write {moment.isoformat()}Z or {moment.isoformat()}+01:00")
+            return None
+        if shape.group("zone") is None:
+            self.error(node, f"{value!r} has no time zone",
+                       f"write {moment.isoformat()}Z or add +01:00")
+            return None
+        return moment, self.where(node)
 
     def _int(self, node: yaml.ScalarNode, type_: Type) -> int | None:
         # YAML 1.1 also calls "0x2", "0b1" and "1:20" integers; a grade is plain digits.
         if node.tag != _TAG + "int" or not _DIGITS.fullmatch(node.value):
-            self.error(node, f"expected a whole number, not {node.value!r}")
+            self.error(node, f"expected a whole number, not {excerpt(node.value)}")
             return None
         value = int(node.value)
         if (type_.minimum is not None and value < type_.minimum) or (
@@ -235,8 +301,10 @@ def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
 
 
-def _text(node: yaml.Node) -> str:
-    return node.value if isinstance(node, yaml.ScalarNode) else _shape(node)
+def _echo(node: yaml.Node, hint: str) -> str:
+    """`hint`, which repeats the value, if the value is short and printable enough to repeat."""
+    short = isinstance(node, yaml.ScalarNode) and excerpt(node.value) == repr(node.value)
+    return hint if short and node.value.isprintable() else ""
 
 
 def _shape(node: yaml.Node) -> str:
@@ -247,4 +315,4 @@ def _shape(node: yaml.Node) -> str:
     kind = node.tag.removeprefix(_TAG)
     names = {"bool": "true/false", "int": "a number", "float": "a number", "null": "empty",
              "timestamp": "a date", "str": "text"}
-    return f"{names.get(kind, kind)} {node.value!r}" if kind != "null" else "empty"
+    return f"{names.get(kind, kind)} {excerpt(node.value)}" if kind != "null" else "empty"

@@ -69,6 +69,11 @@ AMBER_MARKER = "ZEBRA-CODEWORD"
 # Named only by the draft briefing: an informant and an operation, which must not leak either.
 INFORMANT = "Ivan Informant"
 OPERATION = "Operation Nightfall"
+# A published briefing and its article, both under embargo until long after any test run:
+# the public profile must treat them exactly as the draft.
+EMBARGOED_BRIEFING = "embargoed"
+EMBARGO_MARKER = "WOMBAT-EMBARGO"
+EMBARGO_TITLE = "Held: Operation Amber Lynx"
 
 
 def write_corpus(content: Path) -> None:
@@ -96,6 +101,15 @@ def write_corpus(content: Path) -> None:
         "bluf: Alphaland is secretly allied with Betaland.\narticles: [a01, amber-note]\n"
         "topics: [nightfall]\nactors:\n  - {id: informant, role: Reports from inside}\n"
         "relationships:\n  - {subject: alpha-land, type: allied-with, object: beta-land}\n",
+        encoding="utf-8")
+    (content / "articles" / "embargoed-note.md").write_text(
+        f"---\ntitle: Held note\nembargo: 2999-01-01T00:00:00Z\n---\n"
+        f"Betaland and {EMBARGO_MARKER}.\n", encoding="utf-8")
+    (content / "briefings" / f"{EMBARGOED_BRIEFING}.yml").write_text(
+        f"title: '{EMBARGO_TITLE}'\ndate: 2025-12-02\nstatus: published\n"
+        "embargo: 2999-01-01T00:00:00+01:00\n"
+        "bluf: Betaland supplies Gamma Front.\narticles: [embargoed-note, a02]\n"
+        "relationships:\n  - {subject: beta-land, type: supplies, object: gamma-front}\n",
         encoding="utf-8")
 
 
