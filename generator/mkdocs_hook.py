@@ -30,7 +30,7 @@ from generator.errors import ContentErrors
 from generator.load.profiles import choose_profile
 from generator.pipeline import generate
 from generator.render import Page, SiteOptions
-from generator.sanitize import clean
+from generator.sanitize import clean, clean_toc
 from generator.swap import Staged
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -142,4 +142,5 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     # HTML reaches the site. A site's own pages in docs_dir are trusted and left alone.
     if page.file.generated_by is None:
         return html
+    clean_toc(page.toc)
     return clean(html)

@@ -9,6 +9,9 @@ the tags, attributes, classes and URL schemes our templates use, then turns any 
 outside the site into a plain link, so that no page makes a reader's browser fetch from
 elsewhere.
 
+The table of contents is printed by the theme from `page.toc`, outside the page body, so its
+entries are cleaned too (`clean_toc`): titles as HTML, ids as plain fragment names.
+
 The graph data that the templates embed as `<script type="application/json">` is the one
 script element a page body may hold: it is taken out before cleaning, checked to be JSON,
 written out again by us (so no `</script>` can hide in it), and put back.
@@ -19,6 +22,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
+from typing import Protocol
 
 import nh3
 
@@ -110,3 +115,24 @@ def _local_image(match: re.Match) -> str:
         return ""
     label = html.unescape(attributes.get("alt", "")) or src
     return f'<a href="{html.escape(src)}">{html.escape(label, quote=False)}</a>'
+
+
+class TocEntry(Protocol):
+    """What MkDocs's `AnchorLink` has that the theme prints."""
+
+    title: str
+    id: str
+    children: list
+
+
+_FRAGMENT = re.compile(r"[\w.:-]+")
+
+
+def clean_toc(entries: Iterable[TocEntry]) -> None:
+    """Clean each entry of a page's table of contents in place (the theme prints both the
+    title and the id raw, in `<a href="#{id}">{title}</a>`)."""
+    for entry in entries:
+        entry.title = nh3.clean(entry.title, tags={"code", "em", "strong"}, attributes={})
+        if not _FRAGMENT.fullmatch(entry.id):
+            entry.id = "-".join(re.findall(r"[\w.:-]+", entry.id)) or "section"
+        clean_toc(entry.children)

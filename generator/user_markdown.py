@@ -103,16 +103,20 @@ class Scan:
         return None
 
 
-def scan(text: str) -> Scan:
+def scan(text: str, dense_as_plain: bool = True) -> Scan:
     """The links in `text`, the brackets to escape and the paragraphs to show as plain text,
-    in time linear in its length."""
+    in time linear in its length.
+
+    `dense_as_plain=False` is for short texts printed inline (YAML values, bounded in length
+    by the loader), where a preformatted block cannot stand: every paragraph is scanned.
+    """
     links: list[Link] = []
     escapes: list[int] = []
     plain: list[tuple[int, int]] = []
     budget = MAX_MARKUP_PER_TEXT
     for start, end in _paragraphs(text):
         markup = len(MARKUP.findall(text, start, end))
-        if markup > min(MAX_MARKUP_PER_PARAGRAPH, budget):
+        if dense_as_plain and markup > min(MAX_MARKUP_PER_PARAGRAPH, budget):
             plain.append((start, end))
             continue
         budget -= markup

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.structure.toc import AnchorLink
 from support import network
 from support.markdown import addresses, attribute_names, attributes, markdown_html
 
@@ -24,7 +25,7 @@ from generator.analyse import analyse
 from generator.load import load_corpus
 from generator.model import Actor, ActorKind, Article, Briefing, Corpus, Status
 from generator.render import render_site
-from generator.sanitize import clean
+from generator.sanitize import clean, clean_toc
 from generator.select import select
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,14 @@ def test_graph_data_is_kept_only_as_json():
     assert '<script type="application/json" id="graph-x">null</script>' in cleaned
     assert "<script>x" not in cleaned
     assert clean('<script type="text/javascript" id="graph-z">{}</script>') == ""
+
+
+def test_table_of_contents_entries_are_cleaned():
+    entry = AnchorLink('a <img src=x onerror="alert(1)"> <em>b</em>', 't" onmouseover="x', 2)
+    entry.children.append(AnchorLink("<script>alert(1)</script>c", "ok-id", 3))
+    clean_toc([entry])
+    assert entry.title == "a  <em>b</em>" and entry.id == "t-onmouseover-x"
+    assert entry.children[0].title == "c" and entry.children[0].id == "ok-id"
 
 
 def _own_pages() -> dict[str, str]:

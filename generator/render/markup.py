@@ -57,9 +57,9 @@ def _escape(text: str) -> str:
 class _Writer:
     """Writes spans of one text with its edits applied and its characters escaped."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, dense_as_plain: bool = True):
         self.text = text
-        self.scanned = user_markdown.scan(text)
+        self.scanned = user_markdown.scan(text, dense_as_plain)
         self.edits = _edits(text, self.scanned)
         self.offsets = sorted(self.edits)
 
@@ -100,7 +100,7 @@ def safe_text(text: str) -> str:
 def user_text(text: str) -> Markup:
     """A YAML value as Markdown for a template: made safe as `safe_text`, then escaped as
     HTML too, since templates also print values inside attributes (`aria-label="…"`)."""
-    writer = _Writer(text)
+    writer = _Writer(text, dense_as_plain=False)
     pieces, cursor = [], 0
     for offset in writer.offsets:
         pieces.append(str(escape(text[cursor:offset])))
