@@ -114,6 +114,16 @@ CASES = {
         {"briefings/talks.yml": BRIEFING.replace("[diplomacy]", "[diplomcy]")},
         ["content/briefings/talks.yml:6:10: unknown topic 'diplomcy' (did you mean 'diplomacy'?)"],
     ),
+    "a title too long for the pages that print it": (
+        {"briefings/talks.yml": BRIEFING.replace("title: Talks", "title: " + "T" * 301)},
+        ["content/briefings/talks.yml:1:8: text of 301 characters is too long"
+         " (at most 300 here)"],
+    ),
+    "a text too long": (
+        {"briefings/talks.yml": BRIEFING.replace("Russia spoke.", "b" * 10_001)},
+        ["content/briefings/talks.yml:4:7: text of 10,001 characters is too long"
+         " (at most 10,000 here)"],
+    ),
     "impossible date": (
         {"briefings/talks.yml": BRIEFING.replace("2015-10-02", "2015-02-30")},
         ["content/briefings/talks.yml:2:7: '2015-02-30' is not a real date"],

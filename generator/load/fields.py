@@ -47,6 +47,9 @@ class Type:
     # A surface form that names an actor: collected with its place, so that two actors
     # claiming the same name can be reported (see load/__init__.py).
     names_actor: bool = False
+    # The longest text accepted: pages print every value, some on many pages (a title is on
+    # the home page, the timeline, the feed…), and the engine's time grows with it.
+    max_chars: int = 10_000
     # A rule on the text beyond its type: returns (what is wrong, hint), or None.
     check: Callable[[str], tuple[str, str] | None] | None = field(default=None, compare=False)
     # For an id: what is wrong when it is the file's own id (an actor affiliated with itself).
@@ -130,7 +133,8 @@ def web_address(text: str) -> tuple[str, str] | None:
 
 
 STR = Type(scalar="str")
-NAME = Type(scalar="str", names_actor=True, check=matchable_name)
+LINE = Type(scalar="str", max_chars=300)  # a title or a name: one line on many pages
+NAME = Type(scalar="str", names_actor=True, check=matchable_name, max_chars=300)
 WEB = Type(scalar="str", check=web_address)
 OWN_ID = Field("id", Type(scalar="id", own_id=True),
                doc="Optional: the file name without its extension, which is the id anyway.")
@@ -160,7 +164,7 @@ def _role_in_order(values: dict[str, Any]) -> tuple[str, str, str] | None:
 
 
 ROLE = Record("role", (
-    Field("title", STR, required=True, doc="Title held, e.g. Deputy Secretary of Defense."),
+    Field("title", LINE, required=True, doc="Title held, e.g. Deputy Secretary of Defense."),
     Field("organization", ref(Ref.ACTOR), doc="The actor id of the organization."),
     Field("from", DATE, doc="First day in the role."),
     Field("to", DATE, doc="Last day in the role; empty while it lasts."),
@@ -171,7 +175,7 @@ ACTOR = Record("actor", (
     Field("name", NAME, required=True, doc="The name shown on pages."),
     Field("kind", choice(model.ActorKind), required=True, doc="What sort of actor it is."),
     Field("aliases", list_of(NAME), doc="Other names, matched case-insensitively."),
-    Field("weak_aliases", list_of(Type(scalar="str", check=matchable_weak_name)),
+    Field("weak_aliases", list_of(Type(scalar="str", check=matchable_weak_name, max_chars=300)),
           doc="Names matched only with exact case after a strong mention (a bare surname)."),
     Field("demonyms", list_of(NAME), doc="Adjectives that count as a mention: Iraqi for Iraq."),
     Field("not_mentions", list_of(STR),
@@ -192,11 +196,11 @@ ACTOR = Record("actor", (
 
 ARTICLE = Record("article", (
     OWN_ID,
-    Field("title", STR, required=True, doc="The article's headline."),
-    Field("publisher", STR, doc="Who published it; empty when unknown."),
+    Field("title", LINE, required=True, doc="The article's headline."),
+    Field("publisher", LINE, doc="Who published it; empty when unknown."),
     Field("url", WEB, doc="Where it was published: an http(s) address."),
     Field("published", DATE, doc="Publication date; empty when unknown."),
-    Field("author", STR, doc="Byline."),
+    Field("author", LINE, doc="Byline."),
     Field("language", STR, doc="Language code, e.g. en."),
     Field("reliability", Type(scalar="str", choices=tuple(model.RELIABILITY)),
           doc="Admiralty source reliability, A to F."),
@@ -259,7 +263,7 @@ RELATIONSHIP = Record("relationship", (
 
 BRIEFING = Record("briefing", (
     OWN_ID,
-    Field("title", STR, required=True, doc="The briefing's title."),
+    Field("title", LINE, required=True, doc="The briefing's title."),
     Field("date", DATE, required=True, doc="The briefing's own date."),
     Field("status", choice(model.Status), doc="draft or published; draft when empty."),
     EMBARGO,
@@ -278,7 +282,7 @@ BRIEFING = Record("briefing", (
 ))
 
 TERM = Record("term", (
-    Field("name", STR, required=True, doc="Name shown on pages."),
+    Field("name", LINE, required=True, doc="Name shown on pages."),
     Field("description", STR, doc="What it covers."),
 ))
 

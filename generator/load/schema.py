@@ -94,4 +94,4 @@ def _type(type_: Type) -> dict[str, Any]:
                                              r"(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$"}
     if type_.scalar == "id":
         return {"type": "string", "pattern": _ID_PATTERN}
-    return {"type": ["string", "number"], "minLength": 1}
+    return {"type": ["string", "number"], "minLength": 1, "maxLength": type_.max_chars}

@@ -206,6 +206,10 @@ class Checker:
             # An empty alias would match everywhere; an empty title says nothing.
             self.error(node, "empty text", "write something or remove the entry")
             return None
+        if len(value) > type_.max_chars:
+            self.error(node, f"text of {len(value):,} characters is too long",
+                       f"at most {type_.max_chars:,} here")
+            return None
         # Written as YAML escapes ("\x01", "\v"): invisible, and invalid in the feed's XML.
         control = CONTROL.search(value)
         if control:
