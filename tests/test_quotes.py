@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from generator.analyse.figures import FigureKind, find_figures
 from generator.analyse.mentions import MentionFinder
-from generator.analyse.quotes import find_quotes
+from generator.analyse.quotes import MAX_QUOTES, find_quotes
 from generator.cli import main
 from generator.load import load_corpus
 from generator.model import Actor, ActorKind
@@ -113,3 +113,10 @@ def test_explain_names_the_rejected_weak_alias(tmp_path):
     (content / "articles/a.md").write_text("---\ntitle: A\n---\nWork began. Bob Work came.\n")
     result = CliRunner().invoke(main, ["explain", "--content", str(content), "a"])
     assert "weak alias of bob-work before any strong mention of it" in result.output
+
+
+def test_a_text_of_quotations_is_attributed_up_to_a_bound():
+    text = '“Talks resume now,” Russia said. ' * (MAX_QUOTES + 500)
+    quotes = find_quotes(text, [], {})
+    assert len(quotes) == MAX_QUOTES
+    assert quotes[-1].text == "Talks resume now,"
