@@ -152,7 +152,8 @@ class MentionFinder:
 
 
 # A name inside a URL ("](https://gov.example/iraq-report)") is an address, not a mention.
-_ADDRESS = re.compile(r"\]\([^)\s]*\)|<https?://[^>\s]+>|https?://[^\s)>\]]+")
+# Bounded: unbounded, "[a](" repeated made every "](" scan to the end of the text.
+_ADDRESS = re.compile(r"\]\([^)\s]{0,2000}\)|<https?://[^<>\s]{1,2000}>|https?://[^\s)>\]]+")
 
 
 class _Spans:

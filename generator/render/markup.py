@@ -34,7 +34,7 @@ _PROTECTED = re.compile(
 )
 # Autolinks become ordinary links, since their "<" is escaped. No bracket or parenthesis in
 # the address, so the link they make needs no scan of its own.
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s\[\]()]+)>")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s\[\]()]{1,2000})>")
 
 
 def _edits(text: str, scanned: user_markdown.Scan) -> dict[int, str]:
