@@ -4,18 +4,15 @@ opened in it whose traffic is logged."""
 
 from __future__ import annotations
 
-import functools
 import os
-import shutil
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from subprocess import CompletedProcess
 
 import pytest
 from support.browser import Traffic, origin
+from support.serving import serve
 from support.site import copy_project, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -95,27 +92,11 @@ def build_modified(project_copy) -> Callable[..., ProjectBuild]:
     return build
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
-        pass
-
-
 @pytest.fixture(scope="session")
-def served_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served_site(built_site: Path) -> Iterator[str]:
     """The built site on a local static server under SUB_PATH; yields its base URL."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(built_site, root / SUB_PATH.strip("/"))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(built_site, SUB_PATH) as base:
+        yield base
 
 
 def _unavailable(reason: str):

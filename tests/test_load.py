@@ -400,6 +400,12 @@ CASES = {
         ['content/actors/russia.yml:4:10: YAML syntax error: this quoted text is never closed'
          ' (close it with ")'],
     ),
+    "a quote closed only on a later line": (
+        {"actors/russia.yml": ACTOR.replace("name: Russia", 'name: "Russia')
+                                   .replace("kind: state", 'kind: "state"')},
+        ['content/actors/russia.yml:1:7: YAML syntax error: this quoted text is not closed on its'
+         ' line (close it with "; the parser read on to line 2)'],
+    ),
     "a kind written as a synonym": (
         {"actors/russia.yml": ACTOR.replace("kind: state", "kind: country")},
         ["content/actors/russia.yml:2:7: 'country' is not an allowed value"

@@ -26,6 +26,7 @@ from enum import Enum
 
 from ..model import Actor, ActorKind
 from ..names import spellings
+from ..user_markdown import scan
 
 
 class Rule(Enum):
@@ -106,7 +107,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         rejected: list[Rejection] = []
         strongly_mentioned: set[str] = set()
-        addresses = _Spans(_ADDRESS.finditer(text))
+        addresses = _Spans(_addresses(text))
         # Same length as the text, so offsets stay valid: only the apostrophe is unified.
         for match in self._pattern.finditer(text.replace("’", "'")):
             if addresses.overlap(match.start(), match.end()):
@@ -152,15 +153,30 @@ class MentionFinder:
 
 
 # A name inside a URL ("](https://gov.example/iraq-report)") is an address, not a mention.
-# Bounded: unbounded, "[a](" repeated made every "](" scan to the end of the text.
-_ADDRESS = re.compile(r"\]\([^)\s]{0,2000}\)|<https?://[^<>\s]{1,2000}>|https?://[^\s)>\]]+")
+# Link addresses come from the same scan the render stage uses (linear: a regex for "](…)"
+# made a text of "[a](" quadratic); bare and angle-bracket URLs from this pattern.
+_URL = re.compile(r"<https?://[^<>\s]{1,2000}>|https?://[^\s)>\]]+")
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Sorted, merged spans of the text that are addresses."""
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    spans += [(link.address_at if link.definition else link.breaker, link.end)
+              for link in scan(text).links]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 class _Spans:
     """Sorted, non-overlapping spans that answer "does [start, end) touch one?" by bisection."""
 
-    def __init__(self, matches):
-        self._spans = [(m.start(), m.end()) for m in matches]
+    def __init__(self, spans: list[tuple[int, int]]):
+        self._spans = spans
         self._starts = [start for start, _ in self._spans]
 
     def overlap(self, start: int, end: int) -> bool:

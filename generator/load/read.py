@@ -158,11 +158,37 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str,
         return ContentError(display, start.line + 1 + line_offset, start.column + 1,
                             "YAML syntax error: this quoted text is never closed",
                             f"close it with {quote}")
+    opened = _unclosed_quote(lines, line)
+    if opened is not None:
+        # A quote left open swallows the lines after it, and the parser complains where it
+        # finally closes ("did not find expected key"), far from the mistake.
+        at_line, at_col, quote = opened
+        return ContentError(display, at_line + 1 + line_offset, at_col + 1,
+                            "YAML syntax error: this quoted text is not closed on its line",
+                            f"close it with {quote}; the parser read on to line "
+                            f"{line + 1 + line_offset}")
     hint = ""
     if exc.context and start:
         hint = f"{exc.context} that starts at {start.line + 1 + line_offset}:{start.column + 1}"
     return ContentError(display, line + 1 + line_offset, col + 1,
                         f"YAML syntax error: {exc.problem}", hint)
+
+
+# A value that starts with a quote, after "key: " or "- ".
+_OPENING_QUOTE = re.compile(r"[ ]*(?:-[ ]+)*(?:[^\s:#\"'][^:#\"']*:[ ]+)?([\"'])")
+
+
+def _unclosed_quote(lines: list[str], before: int) -> tuple[int, int, str] | None:
+    """The nearest line before `before` whose quoted value does not close on that line."""
+    for index in range(min(before, len(lines)) - 1, -1, -1):
+        match = _OPENING_QUOTE.match(lines[index])
+        if match is None:
+            continue
+        quote, rest = match.group(1), lines[index][match.end():]
+        closed = (re.search(r'(?<!\\)(?:\\\\)*"', rest) if quote == '"'
+                  else "'" in rest.replace("''", ""))
+        return None if closed else (index, match.start(1), quote)
+    return None
 
 
 def _check_events(text: str, display: str, line_offset: int) -> None:
