@@ -34,6 +34,11 @@ MAX_DEPTH = 4
 # past these bounds a paragraph (or what is left of a text's budget) is shown as plain text.
 MAX_MARKUP_PER_PARAGRAPH = 1000
 MAX_MARKUP_PER_TEXT = 20_000
+# Each heading is a section of the table of contents and of the search index, where the
+# theme's search plugin looks each one up in a list: 190,000 headings ran for minutes.
+MAX_HEADINGS = 200
+# An ATX heading; its first "#" is what an escape turns into text.
+_HEADING = re.compile(r"^[ ]{0,3}(#)#{0,5}(?:[ \t]|$)", re.MULTILINE)
 MARKUP = re.compile(r"[\\&<*_\[\]!`{]")
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -84,6 +89,8 @@ class Scan:
     escapes: tuple[int, ...]
     # Paragraphs (start, end) too dense with markup to parse: shown as preformatted text.
     plain: tuple[tuple[int, int], ...] = ()
+    # Headings kept as headings; past MAX_HEADINGS the "#" of each is in `escapes`.
+    headings: int = 0
 
     def in_plain(self, offset: int) -> bool:
         index = bisect.bisect_right(self.plain, (offset, len(self.plain) + offset + 1)) - 1
@@ -122,6 +129,7 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
         budget -= markup
         _scan_paragraph(text, start, end, links, escapes)
     plain_starts = [start for start, _end in plain]
+    headings: list[int] = []
     for match in _DEFINITION.finditer(text):
         index = bisect.bisect_right(plain_starts, match.start()) - 1
         if index >= 0 and match.start() < plain[index][1]:
@@ -129,8 +137,16 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
         breaker = text.index("[", match.start())
         links.append(Link(match.start(), match.end(), match.group(1), match.start(1), breaker,
                           definition=True))
+    for match in _HEADING.finditer(text):
+        index = bisect.bisect_right(plain_starts, match.start()) - 1
+        if index >= 0 and match.start() < plain[index][1]:
+            continue
+        if len(headings) < MAX_HEADINGS:
+            headings.append(match.start(1))
+        else:
+            escapes.append(match.start(1))  # "\#": the line is text, not a section
     links.sort(key=lambda link: link.start)
-    return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain))
+    return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain), len(headings))
 
 
 def _paragraphs(text: str):
@@ -168,10 +184,12 @@ def _scan_paragraph(text: str, start: int, end: int, links: list[Link],
 
 
 def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> dict:
-    """Each unescaped opener's matching closer (or None) and its nesting depth; a closer that
-    closes nothing is listed under its own offset with None, so that it is escaped too and a
-    text never closes a bracket that the template around it opened."""
-    pairs: dict[int, tuple[int | None, int]] = {}
+    """Each unescaped opener's matching closer (or None) and its nesting depth among matched
+    pairs (an opener that never closes encloses nothing, as the engine reads it). A closer
+    that closes nothing is listed under its own offset with None, so that it is escaped too
+    and a text never closes a bracket that the template around it opened."""
+    matched: list[tuple[int, int]] = []
+    unmatched: list[int] = []
     stack: list[int] = []
     for match in _TOKENS[opener].finditer(text, start, end):
         char = match.group()
@@ -179,12 +197,16 @@ def _pairs(text: str, start: int, end: int, opener: str, closer: str) -> dict:
             stack.append(match.start())
         elif char == closer:
             if stack:
-                open_at = stack.pop()
-                pairs[open_at] = (match.start(), len(stack) + 1)
+                matched.append((stack.pop(), match.start()))
             elif opener == "[":
-                pairs[match.start()] = (None, 0)
-    for open_at in stack:
-        pairs[open_at] = (None, 0)
+                unmatched.append(match.start())
+    pairs: dict[int, tuple[int | None, int]] = dict.fromkeys([*stack, *unmatched], (None, 0))
+    enclosing: list[int] = []  # closers of the matched pairs around the current one
+    for open_at, close_at in sorted(matched):
+        while enclosing and enclosing[-1] < open_at:
+            enclosing.pop()
+        pairs[open_at] = (close_at, len(enclosing) + 1)
+        enclosing.append(close_at)
     return pairs
 
 

@@ -8,7 +8,7 @@ curator learns why a link shows as plain text or an image as a link.
 from __future__ import annotations
 
 from ..errors import ContentWarning
-from ..user_markdown import MARKUP, line_col, scan
+from ..user_markdown import MARKUP, MAX_HEADINGS, line_col, scan
 
 
 def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
@@ -45,9 +45,14 @@ def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
            f"{count:,} paragraph{'s' if count != 1 else ''} dense with markup ({chars:,} of "
            "\\&<*_[]!`{) shown as plain preformatted text",
            "no prose needs that many; the Markdown engine would take minutes over them")
-    if scanned.escapes:
-        count = len(scanned.escapes)
-        at(scanned.escapes[0],
+    headings = [offset for offset in scanned.escapes if text[offset] == "#"]
+    if headings:
+        at(headings[0], f"{len(headings):,} headings past the first {MAX_HEADINGS} are shown as"
+                        " plain text", "no article needs that many sections")
+    brackets = [offset for offset in scanned.escapes if text[offset] != "#"]
+    if brackets:
+        count = len(brackets)
+        at(brackets[0],
            f"{count:,} bracket{'s' if count != 1 else ''} that close nothing, nest too deep or "
            "span too much text are shown as plain characters",
            "the Markdown engine would take minutes over them")
