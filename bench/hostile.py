@@ -39,6 +39,8 @@ SHAPES = {
     "money and counts": "$1.6 billion and 40,000 troops in 2014. ",
     "abbreviations": "U.S. ",
     "headings": "## Russia\n\n",
+    "one-word paragraphs": "x\n\n",
+    "one-word lines": "x\n",
     "list items": "- Russia said\n",
     "table rows": "| a | b |\n|---|---|\n",
     "blockquote nesting": ">",

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .analyse.figures import find_figures
-from .analyse.mentions import MentionFinder
-from .analyse.quotes import find_quotes
+from .analyse.article import ActorNames, examine_article
 from .model import Article, Corpus
 
 
 def explain(corpus: Corpus, article: Article) -> Iterator[str]:
-    """Lines for the terminal: mentions, rejected matches, quotations, figures."""
+    """Lines for the terminal: mentions, rejected matches, quotations, figures.
+
+    The analysis is the build's own (`examine_article` is what `analyse_article` runs), so
+    what is explained is exactly what the site shows.
+    """
     text = article.text
-    mentions, rejected = MentionFinder(corpus.actors).explain(text)
-    actors = {actor.id: actor for actor in corpus.actors}
-    quotes = find_quotes(text, mentions, actors)
-    figures = find_figures(text)
+    analysis, decisions = examine_article(text, ActorNames(corpus.actors))
+    mentions, rejected, figures = analysis.mentions, decisions.rejected, analysis.figures
+    quotes = sorted(analysis.quotes + decisions.scare_quotes, key=lambda q: q.start)
     yield (f"{article.source.path}: {len(mentions)} mentions, {len(rejected)} rejected, "
-           f"{sum(not q.scare for q in quotes)} quotations, {len(figures)} figures")
+           f"{len(analysis.quotes)} quotations, {len(figures)} figures")
     yield "positions are line:column in the article's text"
     yield ""
     yield "mentions"

@@ -34,6 +34,10 @@ MAX_DEPTH = 4
 # past these bounds a paragraph (or what is left of a text's budget) is shown as plain text.
 MAX_MARKUP_PER_PARAGRAPH = 1000
 MAX_MARKUP_PER_TEXT = 20_000
+# Python-Markdown's time grows with the square of a text's block count: 700,000 one-word
+# paragraphs took 147 s. No article has more than a few hundred paragraphs; past this bound,
+# the rest of a text is shown as one preformatted block.
+MAX_PARAGRAPHS = 2000
 # Each heading is a section of the table of contents and of the search index, where the
 # theme's search plugin looks each one up in a list: 190,000 headings ran for minutes.
 MAX_HEADINGS = 200
@@ -91,6 +95,8 @@ class Scan:
     plain: tuple[tuple[int, int], ...] = ()
     # Headings kept as headings; past MAX_HEADINGS the "#" of each is in `escapes`.
     headings: int = 0
+    # Where the paragraphs past MAX_PARAGRAPHS start (that tail is the last `plain` span).
+    tail_from: int | None = None
 
     def in_plain(self, offset: int) -> bool:
         index = bisect.bisect_right(self.plain, (offset, len(self.plain) + offset + 1)) - 1
@@ -121,7 +127,12 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
     escapes: list[int] = []
     plain: list[tuple[int, int]] = []
     budget = MAX_MARKUP_PER_TEXT
-    for start, end in _paragraphs(text):
+    tail_from = None
+    for count, (start, end) in enumerate(_paragraphs(text)):
+        if dense_as_plain and count == MAX_PARAGRAPHS:
+            plain.append((start, len(text)))  # the rest of the text, as one block
+            tail_from = start
+            break
         markup = len(MARKUP.findall(text, start, end))
         if dense_as_plain and markup > min(MAX_MARKUP_PER_PARAGRAPH, budget):
             plain.append((start, end))
@@ -146,7 +157,7 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
         else:
             escapes.append(match.start(1))  # "\#": the line is text, not a section
     links.sort(key=lambda link: link.start)
-    return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain), len(headings))
+    return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain), len(headings), tail_from)
 
 
 def _paragraphs(text: str):

@@ -17,7 +17,7 @@ from support.markdown import markdown_html
 
 from generator.cli import main
 from generator.render.markup import safe_text
-from generator.user_markdown import MAX_DEPTH, MAX_HEADINGS, MAX_SPAN, Link, scan
+from generator.user_markdown import MAX_DEPTH, MAX_HEADINGS, MAX_PARAGRAPHS, MAX_SPAN, Link, scan
 
 
 def test_links_are_found_whatever_their_shape():
@@ -114,3 +114,18 @@ def test_check_warns_with_lines(tmp_path: Path, monkeypatch):
         f"content/articles/wire.md:{10 + 2 * MAX_HEADINGS}:1: warning: 3 headings past the"
         f" first {MAX_HEADINGS} are shown as plain text (no article needs that many sections)",
     ]
+
+
+def test_paragraphs_past_the_bound_are_one_preformatted_block(tmp_path: Path, monkeypatch):
+    text = "x\n\n" * (MAX_PARAGRAPHS + 10)
+    page = markdown_html(safe_text(text))
+    assert page.count("<p>x</p>") == MAX_PARAGRAPHS and page.count("<pre>") == 1
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "wire.md").write_text(f"---\ntitle: Wire\n---\n{text}")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.output.splitlines()[0] == (
+        f"content/articles/wire.md:{4 + 2 * MAX_PARAGRAPHS}:1: warning: paragraphs past the"
+        f" first {MAX_PARAGRAPHS:,} are shown as one block of plain preformatted text (no article"
+        " needs that many)")

@@ -8,7 +8,7 @@ curator learns why a link shows as plain text or an image as a link.
 from __future__ import annotations
 
 from ..errors import ContentWarning
-from ..user_markdown import MARKUP, MAX_HEADINGS, line_col, scan
+from ..user_markdown import MARKUP, MAX_HEADINGS, MAX_PARAGRAPHS, line_col, scan
 
 
 def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
@@ -38,10 +38,14 @@ def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
         elif link.image:
             at(link.start, f"image {shown} is shown as a link: pages load nothing from outside "
                            "the site")
-    if scanned.plain:
-        count = len(scanned.plain)
-        chars = sum(len(MARKUP.findall(text, start, end)) for start, end in scanned.plain)
-        at(scanned.plain[0][0],
+    if scanned.tail_from is not None:
+        at(scanned.tail_from, f"paragraphs past the first {MAX_PARAGRAPHS:,} are shown as one"
+                              " block of plain preformatted text", "no article needs that many")
+    dense = [span for span in scanned.plain if span[0] != scanned.tail_from]
+    if dense:
+        count = len(dense)
+        chars = sum(len(MARKUP.findall(text, start, end)) for start, end in dense)
+        at(dense[0][0],
            f"{count:,} paragraph{'s' if count != 1 else ''} dense with markup ({chars:,} of "
            "\\&<*_[]!`{) shown as plain preformatted text",
            "no prose needs that many; the Markdown engine would take minutes over them")

@@ -1,45 +1,65 @@
-"""Actor pages (the analyst's reference card) and the index of actors by kind."""
+"""Actor pages (the analyst's reference card), their continued lists, and the index by kind."""
 
 from __future__ import annotations
+
+from itertools import groupby
 
 from .. import model
 from ..analyse import Involvement
 from . import graph, markup
+from .paging import numbered, paginate
 from .site import Page, Site
+
+LISTED = 50  # briefings, and articles, on an actor page and on each page that continues it
+INDEX_ROWS = 200  # actors on each page of the index
 
 
 def pages(site: Site) -> list[Page]:
-    return [index_page(site), *(actor_page(site, actor) for actor in site.corpus.actors)]
+    return [*index_pages(site), *(page for actor in site.corpus.actors
+                                  for page in actor_pages(site, actor))]
 
 
-def actor_page(site: Site, actor: model.Actor) -> Page:
+def actor_pages(site: Site, actor: model.Actor) -> list[Page]:
+    """The actor's page, then the pages that continue its lists of briefings and articles."""
     analysis = site.analysis
-    briefings = [(site.corpus.briefing(b), _mentions(analysis.briefing_actors[b], actor.id))
-                 for b in analysis.briefings_involving(actor.id)]
-    articles = [(site.corpus.article(a), _mentions(analysis.article_actors[a], actor.id))
-                for a in analysis.articles_mentioning(actor.id)]
+    path = f"actors/{actor.id}.md"
+    briefings = paginate([(site.corpus.briefing(b), _mentions(analysis.briefing_actors[b],
+                                                              actor.id))
+                          for b in analysis.briefings_involving(actor.id)],
+                         LISTED, path, f"actors/{actor.id}/briefings")
+    articles = paginate([(site.corpus.article(a), _mentions(analysis.article_actors[a], actor.id))
+                         for a in analysis.articles_mentioning(actor.id)],
+                        LISTED, path, f"actors/{actor.id}/articles")
     names = [n for n in actor.aliases + actor.weak_aliases + actor.demonyms if n != actor.name]
-    quotes = analysis.quotes_by(actor.id, tuple(a.id for a, _count in articles))
+    quotes = analysis.quotes_by(actor.id, analysis.articles_mentioning(actor.id))
     around = analysis.graph.around(actor.id)
     front = {"title": markup.page_title(actor.name), "graph": bool(around.edges)}
-    return site.page(f"actors/{actor.id}.md", "actor.md", front,
-                     actor=actor, briefings=briefings, articles=articles, names=names,
-                     quotes=quotes, edges=around.edges, graph=around,
-                     graph_id=f"graph-{actor.id}", graph_json=graph.inline_json(site, around,
-                                                                                actor.id),
-                     companions=analysis.co_mentions.get(actor.id, ()))
+    first = site.page(path, "actor.md", front,
+                      actor=actor, briefings=briefings[0], articles=articles[0], names=names,
+                      quotes=quotes, edges=around.edges, graph=around,
+                      graph_id=f"graph-{actor.id}",
+                      graph_json=graph.inline_json(site, around, actor.id),
+                      companions=analysis.co_mentions.get(actor.id, ()))
+    continued = [
+        site.page(pager.path, "actor-list.md",
+                  {"title": markup.page_title(f"{actor.name}: {noun}, page {pager.number}")},
+                  actor=actor, noun=noun, pager=pager)
+        for noun, pagers in (("briefings", briefings), ("articles", articles))
+        for pager in pagers[1:]
+    ]
+    return [first, *continued]
 
 
 def _mentions(involved: tuple[Involvement, ...], actor_id: str) -> int:
     return next(inv.mentions for inv in involved if inv.actor == actor_id)
 
 
-def index_page(site: Site) -> Page:
-    groups = [
-        (kind, sorted((a for a in site.corpus.actors if a.kind is kind),
-                      key=lambda a: a.name.casefold()))
-        for kind in model.ActorKind
-    ]
-    return site.page("actors/index.md", "actors-index.md", {"title": "Actors"},
-                     groups=[(kind, actors) for kind, actors in groups if actors],
-                     total=len(site.corpus.actors))
+def index_pages(site: Site) -> list[Page]:
+    """Every actor by kind, then by name, in pages of `INDEX_ROWS`."""
+    ordered = sorted(site.corpus.actors,
+                     key=lambda a: (list(model.ActorKind).index(a.kind), a.name.casefold()))
+    return [site.page(pager.path, "actors-index.md", {"title": numbered("Actors", pager)},
+                      pager=pager, total=len(site.corpus.actors),
+                      groups=[(kind, list(group))
+                              for kind, group in groupby(pager.items, key=lambda a: a.kind)])
+            for pager in paginate(ordered, INDEX_ROWS, "actors/index.md")]

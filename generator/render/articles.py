@@ -1,14 +1,17 @@
-"""Article pages and the index of sources."""
+"""Article pages (each source's full text) and the paginated index of sources."""
 
 from __future__ import annotations
 
 from .. import model
 from . import markup
+from .paging import numbered, paginate
 from .site import Page, Site
+
+INDEX_ROWS = 100  # sources on each page of the index
 
 
 def pages(site: Site) -> list[Page]:
-    return [index_page(site), *(article_page(site, a) for a in site.corpus.articles)]
+    return [*index_pages(site), *(article_page(site, a) for a in site.corpus.articles)]
 
 
 def article_page(site: Site, article: model.Article) -> Page:
@@ -19,7 +22,8 @@ def article_page(site: Site, article: model.Article) -> Page:
                      briefings=site.citing.get(article.id, []), body=site.body(article, path))
 
 
-def index_page(site: Site) -> Page:
+def index_pages(site: Site) -> list[Page]:
     articles = sorted(site.corpus.articles, key=model.article_order)
-    return site.page("articles/index.md", "articles-index.md", {"title": "Sources"},
-                     articles=articles)
+    return [site.page(pager.path, "articles-index.md", {"title": numbered("Sources", pager)},
+                      pager=pager)
+            for pager in paginate(articles, INDEX_ROWS, "articles/index.md")]

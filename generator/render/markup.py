@@ -135,6 +135,16 @@ def inline(text: str) -> str:
     return " ".join(text.split())
 
 
+def clip(text: str, limit: int = 160) -> str:
+    """One line of at most `limit` characters, cut at a word with "…": a summary where a list
+    shows one per row (the full text is on the item's own page)."""
+    text = inline(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def cell(text: str) -> Markup:
     """User text escaped for a Markdown table cell."""
     return Markup(user_text(inline(text)).replace("|", "\\|"))

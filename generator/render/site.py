@@ -80,7 +80,7 @@ ENV = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-ENV.filters.update(inline=markup.inline, cell=markup.cell, web_url=_web_url,
+ENV.filters.update(inline=markup.inline, cell=markup.cell, clip=markup.clip, web_url=_web_url,
                    blockquote=markup.blockquote)
 ENV.globals.update(reliability=model.RELIABILITY, credibility=model.CREDIBILITY,
                    verbs=model.RELATIONSHIP_TYPES)

@@ -1,0 +1,59 @@
+"""Per-article analyses kept between builds, so an edit re-analyses only what it changed.
+
+An entry is keyed by (the fingerprint of the actors' names, a hash of the article's text): the
+only inputs of `analyse_article`. Editing an article's text misses its own entry; editing a
+briefing, or an actor's summary, misses none; editing an actor's names changes the fingerprint
+and so misses every entry, as it must (any mention anywhere may change).
+
+The compiled mention pattern is kept too, with the `ActorNames` it belongs to, and replaced
+only when the fingerprint changes: compiling it for thousands of aliases costs more than
+analysing a few articles.
+
+Memory stays bounded by one corpus: `sweep()`, called at the end of each run, drops every
+entry that run did not use (deleted articles, the old text of edited ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Actor
+from .article import ActorNames, ArticleAnalysis, analyse_article, text_hash
+
+
+class AnalysisCache:
+    """Keep one instance across builds (e.g. on the MkDocs plugin); `computed` counts misses."""
+
+    def __init__(self) -> None:
+        self._names: ActorNames | None = None
+        self._used: dict[tuple[str, str], ArticleAnalysis] = {}  # since the last sweep
+        self._kept: dict[tuple[str, str], ArticleAnalysis] = {}  # used by the run before
+        self.computed = 0  # articles analysed, not found here
+        self.compiled = 0  # sets of names adopted, each compiling its mention pattern once
+
+    def names(self, actors: Iterable[Actor]) -> ActorNames:
+        """The actors' names: the ones already held (pattern compiled) when nothing changed."""
+        names = ActorNames(actors)
+        if self._names is None or self._names.fingerprint != names.fingerprint:
+            self._names = names
+            self.compiled += 1
+        return self._names
+
+    def get_or_compute(self, text: str, names: ActorNames) -> ArticleAnalysis:
+        key = (names.fingerprint, text_hash(text))
+        found = self._used.get(key) or self._kept.get(key)
+        if found is None:
+            found = analyse_article(text, names)
+            self.computed += 1
+        self._used[key] = found
+        return found
+
+    def sweep(self) -> None:
+        """End a run: forget every entry it did not use."""
+        self._kept, self._used = self._used, {}
+
+    def __len__(self) -> int:
+        return len(self._used.keys() | self._kept.keys())
+
+    def __repr__(self) -> str:
+        return f"AnalysisCache({len(self)} articles, {self.computed} computed)"

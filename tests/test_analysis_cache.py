@@ -1,0 +1,152 @@
+"""The analysis cache: a warm or edited cache gives the analysis a cold run gives, and an edit
+re-analyses only the articles whose inputs it changed (counted by `cache.computed`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.analyse import ActorNames, Analysis, AnalysisCache, analyse
+from generator.cli import main
+from generator.load import load_corpus
+from generator.model import Actor, ActorKind, Corpus
+from generator.select import PUBLIC, select
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "us-fears-compromise-of-military-secrets"
+TALKS = "baghdad-talks"
+TALKS_TEXT = """\
+Iraqi officials met Russian envoys in Baghdad on Monday. The Kremlin welcomed the talks.
+
+“We will share what we learn about ISIS with our partners,” Bob Work said of the
+arrangement, adding that 200 advisers would stay.
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """The shipped corpus plus a second article, which no briefing cites."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "articles" / f"{TALKS}.md").write_text(
+        f"---\ntitle: Talks in Baghdad\ntlp: CLEAR\n---\n{TALKS_TEXT}", encoding="utf-8")
+    return content
+
+
+def corpus_of(content: Path) -> Corpus:
+    return select(load_corpus(content), PUBLIC)
+
+
+def cold(content: Path) -> Analysis:
+    return analyse(corpus_of(content))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def warmed(content: Path) -> AnalysisCache:
+    cache = AnalysisCache()
+    assert analyse(corpus_of(content), cache) == cold(content)
+    assert (cache.computed, cache.compiled) == (2, 1)
+    return cache
+
+
+def test_a_warm_cache_gives_the_cold_analysis_and_analyses_nothing(content):
+    cache = warmed(content)
+    assert analyse(corpus_of(content), cache) == cold(content)
+    assert (cache.computed, cache.compiled) == (2, 1)
+
+
+def test_an_edited_article_alone_is_analysed_again(content):
+    cache = warmed(content)
+    edit(content / "articles" / f"{TALKS}.md", "Bob Work said", "James Clapper said")
+    analysis = analyse(corpus_of(content), cache)
+    assert analysis == cold(content)
+    assert [q.speaker for q in analysis.quotes[TALKS]] == ["james-clapper"]
+    assert (cache.computed, cache.compiled) == (3, 1)
+    assert len(cache) == 2  # the old text's entry is gone
+
+
+def test_an_edited_briefing_analyses_no_article(content):
+    cache = warmed(content)
+    briefing = content / "briefings" / "iraq-russia-intelligence-sharing.yml"
+    edit(briefing, "articles: [us-fears-compromise-of-military-secrets]\nactors:",
+         f"articles: [us-fears-compromise-of-military-secrets, {TALKS}]\nactors:")
+    edit(briefing, "Iraq has entered", "Iraq has joined")
+    analysis = analyse(corpus_of(content), cache)
+    assert analysis == cold(content)
+    assert analysis.briefings_involving("russia") == ("iraq-russia-intelligence-sharing",)
+    assert (cache.computed, cache.compiled) == (2, 1)
+
+
+def test_an_actor_edit_outside_its_names_analyses_no_article(content):
+    cache = warmed(content)
+    edit(content / "actors" / "russia.yml", "summary: Federal state", "summary: A federal state")
+    assert analyse(corpus_of(content), cache) == cold(content)
+    assert (cache.computed, cache.compiled) == (2, 1)
+
+
+def test_an_edited_alias_analyses_every_article_again(content):
+    cache = warmed(content)
+    assert "Kremlin" not in [m.text for m in cold(content).mentions[TALKS]]
+    edit(content / "actors" / "russia.yml", "aliases: [Russia,", "aliases: [Kremlin, Russia,")
+    analysis = analyse(corpus_of(content), cache)
+    assert analysis == cold(content)
+    assert ("russia", "Kremlin") in [(m.actor, m.text) for m in analysis.mentions[TALKS]]
+    assert (cache.computed, cache.compiled) == (4, 2)
+    assert len(cache) == 2  # every entry of the old names is gone
+
+
+def test_a_deleted_article_leaves_the_cache(content):
+    cache = warmed(content)
+    (content / "articles" / f"{TALKS}.md").unlink()
+    analysis = analyse(corpus_of(content), cache)
+    assert analysis == cold(content)
+    assert TALKS not in analysis.mentions
+    assert (cache.computed, len(cache)) == (2, 1)
+
+
+def test_names_are_compiled_once_while_their_fingerprint_holds(content):
+    cache = AnalysisCache()
+    names = cache.names(corpus_of(content).actors)
+    assert cache.names(corpus_of(content).actors) is names
+
+
+SPY = Actor("spy", "Ann Spy", ActorKind.PERSON, aliases=("A. Spy",), weak_aliases=("Spy",),
+            demonyms=("Spyish",), not_mentions=("Spy Street",), summary="s")
+
+
+@pytest.mark.parametrize("change", [
+    {"id": "agent"}, {"name": "Anne Spy"}, {"kind": ActorKind.ORGANIZATION},
+    {"aliases": ("A Spy",)}, {"weak_aliases": ()}, {"demonyms": ("Spyan",)},
+    {"not_mentions": ("Spy Lane",)},
+])
+def test_the_fingerprint_changes_with_every_field_that_finds_mentions(change):
+    assert ActorNames([dataclasses.replace(SPY, **change)]).fingerprint != \
+        ActorNames([SPY]).fingerprint
+
+
+@pytest.mark.parametrize("change", [
+    {"summary": "t"}, {"country": "x"}, {"affiliations": ("x",)}, {"wikidata": "Q1"},
+])
+def test_the_fingerprint_ignores_what_finds_no_mention(change):
+    assert ActorNames([dataclasses.replace(SPY, **change)]).fingerprint == \
+        ActorNames([SPY]).fingerprint
+
+
+def test_explain_shows_the_mentions_the_analysis_found(content):
+    result = CliRunner().invoke(main, ["explain", "--content", str(content), TALKS])
+    assert result.exit_code == 0, result.output
+    listed = result.output.split("\nmentions\n")[1].split("\nrejected\n")[0]
+    shown = re.findall(r"'([^']+)'\s+→ (\S+)", listed)
+    assert shown == [(m.text, m.actor) for m in cold(content).mentions[TALKS]]
+    assert shown == [("Iraqi", "iraq"), ("Russian", "russia"), ("ISIS", "isis"),
+                     ("Bob Work", "bob-work")]
