@@ -44,6 +44,8 @@ SHAPES = {
     "list items": "- Russia said\n",
     "table rows": "| a | b |\n|---|---|\n",
     "blockquote nesting": ">",
+    "definitions": ": x\n",
+    "admonitions": "!!! note\n",
     "one long paragraph of prose": "Russia said the talks would resume. ",
 }
 
@@ -63,11 +65,14 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "hostile")
+    parser.add_argument("--only", default="", help="shapes whose name holds this text")
     args = parser.parse_args()
     binaries = Path(sys.executable).parent
     print("| shape | article | `briefings check` | `mkdocs build --strict` |")
     print("| --- | --: | --: | --: |")
     for name, unit in SHAPES.items():
+        if args.only not in name:
+            continue
         project = args.out / "project"
         shutil.rmtree(project, ignore_errors=True)
         project.mkdir(parents=True)

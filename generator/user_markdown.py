@@ -34,10 +34,19 @@ MAX_DEPTH = 4
 # past these bounds a paragraph (or what is left of a text's budget) is shown as plain text.
 MAX_MARKUP_PER_PARAGRAPH = 1000
 MAX_MARKUP_PER_TEXT = 20_000
-# Python-Markdown's time grows with the square of a text's block count: 700,000 one-word
-# paragraphs took 147 s. No article has more than a few hundred paragraphs; past this bound,
-# the rest of a text is shown as one preformatted block.
-MAX_PARAGRAPHS = 2000
+# Python-Markdown's time grows with the square of a text's block count (700,000 one-word
+# paragraphs took 147 s) and fast with table rows and list items (110,000 rows: 21 s). No
+# article has more than a few hundred of these; past this bound, the rest of a text is shown
+# as one preformatted block.
+MAX_BLOCKS = 2000
+# A paragraph start, or a line that is a block or a row of its own: a list item, a table row,
+# a blockquote, a definition, an admonition or details block.
+_BLOCK = re.compile(r"\n[ \t]*\n|^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|:|!!!|\?\?\?)|^[^\n|]*\|",
+                    re.MULTILINE)
+# Each level of blockquote makes the engine go over the quoted text again: 2 MB of ">" ran
+# for 41 s. Past this depth a ">" is a plain character.
+MAX_QUOTE_DEPTH = 8
+_DEEP_QUOTE = re.compile(rf"^(?:[ ]{{0,3}}>){{{MAX_QUOTE_DEPTH}}}[ ]{{0,3}}(>)", re.MULTILINE)
 # Each heading is a section of the table of contents and of the search index, where the
 # theme's search plugin looks each one up in a list: 190,000 headings ran for minutes.
 MAX_HEADINGS = 200
@@ -95,7 +104,7 @@ class Scan:
     plain: tuple[tuple[int, int], ...] = ()
     # Headings kept as headings; past MAX_HEADINGS the "#" of each is in `escapes`.
     headings: int = 0
-    # Where the paragraphs past MAX_PARAGRAPHS start (that tail is the last `plain` span).
+    # Where the blocks past MAX_BLOCKS start (that tail is the last `plain` span).
     tail_from: int | None = None
 
     def in_plain(self, offset: int) -> bool:
@@ -127,18 +136,18 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
     escapes: list[int] = []
     plain: list[tuple[int, int]] = []
     budget = MAX_MARKUP_PER_TEXT
-    tail_from = None
-    for count, (start, end) in enumerate(_paragraphs(text)):
-        if dense_as_plain and count == MAX_PARAGRAPHS:
-            plain.append((start, len(text)))  # the rest of the text, as one block
-            tail_from = start
-            break
+    tail_from = _tail(text) if dense_as_plain else None
+    for start, end in _paragraphs(text[:tail_from]):
         markup = len(MARKUP.findall(text, start, end))
         if dense_as_plain and markup > min(MAX_MARKUP_PER_PARAGRAPH, budget):
             plain.append((start, end))
             continue
         budget -= markup
         _scan_paragraph(text, start, end, links, escapes)
+    if tail_from is not None:
+        plain.append((tail_from, len(text)))  # the rest of the text, as one block
+    body_end = len(text) if tail_from is None else tail_from
+    escapes.extend(match.start(1) for match in _DEEP_QUOTE.finditer(text, 0, body_end))
     plain_starts = [start for start, _end in plain]
     headings: list[int] = []
     for match in _DEFINITION.finditer(text):
@@ -158,6 +167,14 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
             escapes.append(match.start(1))  # "\#": the line is text, not a section
     links.sort(key=lambda link: link.start)
     return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain), len(headings), tail_from)
+
+
+def _tail(text: str) -> int | None:
+    """Where the block past MAX_BLOCKS starts, if there is one."""
+    for count, match in enumerate(_BLOCK.finditer(text), start=2):  # the text opens a block
+        if count > MAX_BLOCKS:
+            return match.end() if not match.group().strip(" \t\n") else match.start()
+    return None
 
 
 def _paragraphs(text: str):

@@ -7,6 +7,7 @@ which is what keeps Python-Markdown linear. bench/hostile.py measures the time i
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -17,7 +18,15 @@ from support.markdown import markdown_html
 
 from generator.cli import main
 from generator.render.markup import safe_text
-from generator.user_markdown import MAX_DEPTH, MAX_HEADINGS, MAX_PARAGRAPHS, MAX_SPAN, Link, scan
+from generator.user_markdown import (
+    MAX_BLOCKS,
+    MAX_DEPTH,
+    MAX_HEADINGS,
+    MAX_QUOTE_DEPTH,
+    MAX_SPAN,
+    Link,
+    scan,
+)
 
 
 def test_links_are_found_whatever_their_shape():
@@ -117,15 +126,29 @@ def test_check_warns_with_lines(tmp_path: Path, monkeypatch):
 
 
 def test_paragraphs_past_the_bound_are_one_preformatted_block(tmp_path: Path, monkeypatch):
-    text = "x\n\n" * (MAX_PARAGRAPHS + 10)
+    text = "x\n\n" * (MAX_BLOCKS + 10)
     page = markdown_html(safe_text(text))
-    assert page.count("<p>x</p>") == MAX_PARAGRAPHS and page.count("<pre>") == 1
+    assert page.count("<p>x</p>") == MAX_BLOCKS and page.count("<pre>") == 1
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     (content / "articles" / "wire.md").write_text(f"---\ntitle: Wire\n---\n{text}")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check"])
     assert result.output.splitlines()[0] == (
-        f"content/articles/wire.md:{4 + 2 * MAX_PARAGRAPHS}:1: warning: paragraphs past the"
-        f" first {MAX_PARAGRAPHS:,} are shown as one block of plain preformatted text (no article"
-        " needs that many)")
+        f"content/articles/wire.md:{4 + 2 * MAX_BLOCKS}:1: warning: paragraphs, list items and"
+        f" table rows past the first {MAX_BLOCKS:,} are shown as one block of plain preformatted"
+        " text (no article needs that many)")
+
+
+def test_long_lists_and_tables_end_in_one_preformatted_block():
+    rows = "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * (MAX_BLOCKS + 50)
+    page = markdown_html(safe_text(rows))
+    assert page.count("<tr>") < MAX_BLOCKS + 2 and page.count("<pre>") == 1
+    items = markdown_html(safe_text("- item\n" * (MAX_BLOCKS + 50)))
+    assert items.count("<li>") < MAX_BLOCKS and items.count("<pre>") == 1
+
+
+def test_blockquotes_nest_no_deeper_than_the_bound():
+    page = markdown_html(safe_text(">" * 50 + " deep"))
+    assert page.count("<blockquote>") == MAX_QUOTE_DEPTH
+    assert ">" * (50 - MAX_QUOTE_DEPTH) + " deep" in html.unescape(page)

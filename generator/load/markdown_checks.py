@@ -8,7 +8,7 @@ curator learns why a link shows as plain text or an image as a link.
 from __future__ import annotations
 
 from ..errors import ContentWarning
-from ..user_markdown import MARKUP, MAX_HEADINGS, MAX_PARAGRAPHS, line_col, scan
+from ..user_markdown import MARKUP, MAX_BLOCKS, MAX_HEADINGS, line_col, scan
 
 
 def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
@@ -39,8 +39,9 @@ def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
             at(link.start, f"image {shown} is shown as a link: pages load nothing from outside "
                            "the site")
     if scanned.tail_from is not None:
-        at(scanned.tail_from, f"paragraphs past the first {MAX_PARAGRAPHS:,} are shown as one"
-                              " block of plain preformatted text", "no article needs that many")
+        at(scanned.tail_from, f"paragraphs, list items and table rows past the first"
+                              f" {MAX_BLOCKS:,} are shown as one block of plain preformatted text",
+           "no article needs that many")
     dense = [span for span in scanned.plain if span[0] != scanned.tail_from]
     if dense:
         count = len(dense)

@@ -69,6 +69,8 @@ class _Writer:
         for plain_start, plain_end in self.scanned.plain:
             if start <= plain_start < end:
                 out.append(self._edited(cursor, plain_start))
+                if plain_start and not self.text[:plain_start].endswith("\n\n"):
+                    out.append("\n\n")  # a tail cut from a list or a table: a block of its own
                 out.append(_preformatted(self.text[plain_start:plain_end]))
                 cursor = plain_end
         out.append(self._edited(cursor, end))
