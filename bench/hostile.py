@@ -82,8 +82,6 @@ def main() -> None:
                 shutil.copytree(source, project / part)
             else:
                 shutil.copy2(source, project / part)
-        (project / "generator").mkdir()
-        shutil.copy2(ROOT / "generator" / "mkdocs_hook.py", project / "generator")
         text = article(unit)
         (project / "content" / "articles" / "hostile-shape.md").write_text(text, "utf-8")
         check, check_rc = timed([str(binaries / "briefings"), "check"], project)

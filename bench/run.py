@@ -8,7 +8,7 @@ Writes the corpus to OUT/content (by running make_corpus.py), calls the stages t
 `generator.pipeline.generate` does (load → select → analyse → render; best of --repeat) plus
 the write stage, times mention finding on its own and analyse on one long article, then builds
 the site with `mkdocs build` in a subprocess (OUT gets copies of mkdocs.yml,
-site_config/ and the hook, so the hook reads OUT/content). Prints one table and saves the same
+site_config/, so the plugin reads OUT/content). Prints one table and saves the same
 figures to OUT/results.json. This file owns the measuring; the corpus is make_corpus.py's.
 """
 
@@ -164,11 +164,10 @@ def bench_long_article(corpus: Corpus, size_kb: int, results: Results) -> None:
 
 
 def prepare_site(out: Path) -> None:
-    """Put mkdocs.yml, site_config/ and the hook beside OUT/content, as in the repository."""
+    """Put mkdocs.yml and site_config/ beside OUT/content, as in the repository (the plugin
+    comes from the environment)."""
     shutil.copy2(ROOT / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(ROOT / "site_config", out / "site_config", dirs_exist_ok=True)
-    (out / "generator").mkdir(exist_ok=True)
-    shutil.copy2(ROOT / "generator" / "mkdocs_hook.py", out / "generator" / "mkdocs_hook.py")
 
 
 def mkdocs_command(out: Path) -> list[str]:

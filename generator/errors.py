@@ -1,7 +1,7 @@
 """Errors a user can cause, each located in a file and formatted as one line.
 
 Every stage collects `ContentError`s instead of stopping at the first; the pipeline raises one
-`ContentErrors` carrying all of them, and the CLI and the MkDocs hook print its lines.
+`ContentErrors` carrying all of them, and the CLI and the MkDocs plugin print its lines.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .analyse import analyse
@@ -13,13 +14,21 @@ from .render import Page, SiteOptions, render_site
 from .select import PUBLIC, Profile, select
 
 
+@dataclass
+class Caches:
+    """What a long-lived process keeps between builds, so that a rebuild redoes only what
+    changed (the MkDocs plugin keeps one across `mkdocs serve` rebuilds)."""
+
+
 def generate(
     content_dir: Path, profile: Profile = PUBLIC, options: SiteOptions | None = None,
-    warn: Callable[[ContentWarning], None] | None = None,
+    warn: Callable[[ContentWarning], None] | None = None, caches: Caches | None = None,
 ) -> tuple[Page, ...]:
     """Every page of the site as Markdown text; raises `ContentErrors` on bad content.
 
     `warn` hears each doubt the load stage found (see `ContentWarning`); they never stop a build.
+    With `caches`, unchanged files are not read again nor unchanged articles analysed again;
+    the pages are the same either way.
     """
     loaded = load_corpus(content_dir)
     for warning in loaded.warnings if warn else ():

@@ -4,7 +4,7 @@ Generated pages carry untrusted text, and Markdown itself can make HTML that run
 attribute list sets `onfocus=…`, a link's address can be `javascript:`. The render stage
 already writes user text so that none of this should happen; this module makes sure of it
 on what the engine actually produced, whatever route a payload took. It runs on the HTML of
-every generated page (the MkDocs hook's `on_page_content`) with nh3 (Ammonia), keeping only
+every generated page (the MkDocs plugin's `on_page_content`) with nh3 (Ammonia), keeping only
 the tags, attributes, classes and URL schemes our templates use, then turns any image from
 outside the site into a plain link, so that no page makes a reader's browser fetch from
 elsewhere.

@@ -1,6 +1,6 @@
 """Replace an output folder in one step: build a sibling, then swap it in.
 
-`mkdocs build` (through the hook) and `briefings generate` fill a fresh folder beside their
+`mkdocs build` (through the plugin) and `briefings generate` fill a fresh folder beside their
 output, on the same filesystem, and only once everything succeeded exchange it with the old
 one: on Linux with renameat2(RENAME_EXCHANGE), one atomic step; elsewhere with two renames.
 A failure or a kill before the swap leaves the old output as it was; its staging folder is

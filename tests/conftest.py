@@ -60,7 +60,7 @@ class ProjectBuild:
 
 @pytest.fixture
 def project_copy(project_root: Path, tmp_path: Path) -> Callable[..., Path]:
-    """Copy the project (mkdocs.yml, site_config/, content/, the hook) into a tmp dir."""
+    """Copy the project (mkdocs.yml, site_config/, content/) into a tmp dir."""
     counter = iter(range(1_000_000))
 
     def make() -> Path:

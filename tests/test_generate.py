@@ -1,7 +1,7 @@
-"""`briefings generate`: the same pages, written to disk, build without our MkDocs hook.
+"""`briefings generate`: the same pages, written to disk, build without our MkDocs plugin.
 
-Zensical and other engines read mkdocs.yml but run no hooks; this builds the generated folder
-with MkDocs itself and the hook line removed, which is what such an engine would get.
+Zensical and other engines read mkdocs.yml but run no MkDocs plugins; this builds the generated folder
+with MkDocs itself and the briefings plugin removed, which is what such an engine would get.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from support.dom import parse_file
 from support.site import briefings_command, copy_project, mkdocs_build, quiet_env
 
 
-def test_the_generated_folder_builds_with_no_hook(project_root, tmp_path):
+def test_the_generated_folder_builds_without_the_plugin(project_root, tmp_path):
     project = copy_project(project_root, tmp_path / "project")
     docs = project / "build" / "docs"
     result = subprocess.run([*briefings_command(), "generate", "--out", str(docs)],
@@ -23,8 +23,9 @@ def test_the_generated_folder_builds_with_no_hook(project_root, tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("docs_dir: site_config/docs", "docs_dir: build/docs")
-    text = text.replace("hooks:\n  - generator/mkdocs_hook.py\n", "")
-    assert "\n  - generator/mkdocs_hook.py" not in text
+    plugin = "  - briefings:\n      content: content\n      profiles: site_config/profiles.yml\n"
+    assert plugin in text
+    text = text.replace(plugin, "")
     config.write_text(text, encoding="utf-8")
 
     built = mkdocs_build(project, project / "site")

@@ -1,5 +1,5 @@
 """Generated Markdown turned into HTML by Python-Markdown with the site's own extensions, as
-MkDocs would (without the hook's sanitizer), and what the HTML carries."""
+MkDocs would (without the plugin's sanitizer), and what the HTML carries."""
 
 from __future__ import annotations
 

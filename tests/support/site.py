@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-# What a project copy needs: the MkDocs config, the look of the site, the corpus, and the
-# hook file that mkdocs.yml names by a relative path (the `generator` package it imports
-# comes from the virtualenv).
-PROJECT_PARTS = ("mkdocs.yml", "site_config", "content", "generator/mkdocs_hook.py")
+# What a project copy needs: the MkDocs config, the look of the site and the corpus (the
+# briefings plugin that mkdocs.yml names comes from the virtualenv, as for a user).
+PROJECT_PARTS = ("mkdocs.yml", "site_config", "content")
 
 _FAKE_ORIGIN = "http://site.invalid/"
 

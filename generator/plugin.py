@@ -1,0 +1,145 @@
+"""The MkDocs plugin: generate the pages in memory at every build, serve or rebuild.
+
+Named `briefings` under `plugins:` in mkdocs.yml (an entry point of this package). Pages are
+added as virtual files, so nothing is written into `docs_dir` and `mkdocs serve` does not
+rebuild in a loop; `watch:` in mkdocs.yml makes edits under `content/` trigger a rebuild.
+
+MkDocs keeps a plugin instance across `mkdocs serve` rebuilds (a hook module is loaded
+afresh), so what must outlive one build lives on the instance, as Material's plugins keep
+theirs: the last good pages per profile, and the caches that let a rebuild re-read and
+re-analyse only what changed.
+
+`mkdocs build` (and gh-deploy) build into a fresh folder beside `site_dir`, swapped in only
+when the build succeeded, strict mode included (`generator.swap`): a content error, a page
+clash, a strict-mode warning, an exception or a kill leaves the last good site as it was.
+Under `mkdocs serve` content errors are printed and the last good pages are served again, so
+the browser keeps a working site until the file is fixed; serve builds into its own folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils import CountHandler
+
+from .errors import ContentErrors
+from .load.profiles import choose_profile
+from .pipeline import Caches, generate
+from .render import Page, SiteOptions
+from .sanitize import clean, clean_toc
+from .swap import Staged
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(base.Config):
+    """Where the plugin reads from, relative to mkdocs.yml."""
+
+    content = c.Type(str, default="content")
+    profiles = c.Type(str, default="site_config/profiles.yml")
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """Generates the site's pages from `content/` and protects the last good site."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.publish = False
+        # By profile name: a profile must never serve another profile's pages.
+        self.last_good: dict[str, tuple[Page, ...]] = {}
+        self.caches = Caches()
+        self.pages: tuple[Page, ...] = ()
+        self.staged: Staged | None = None
+        # The warnings that will make --strict abort this build (MkDocs counts them the same).
+        self.warnings = CountHandler(level=logging.WARNING)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        # A dirty build updates the old site on purpose, and serve builds into a folder of its
+        # own: only a clean build replaces site_dir.
+        self.publish = command in ("build", "gh-deploy") and not dirty
+
+    @event_priority(100)  # first: every plugin must see the staging folder as site_dir
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.publish:
+            try:
+                self.staged = Staged(Path(config.site_dir))
+            except OSError as error:
+                raise Abort(f"{config.site_dir}: cannot build beside it ({error})") from None
+            config.site_dir = str(self.staged.folder)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        root = Path(config.config_file_path).resolve().parent
+        profile_name = config.extra.get("profile") or "public"
+        options = SiteOptions(site_name=config.site_name, site_url=config.site_url or None,
+                              directory_urls=config.use_directory_urls)
+        # Warnings go out at INFO: under --strict a WARNING would fail the build, and a doubt
+        # is not a refusal. `briefings check` shows them too.
+        try:
+            profile = choose_profile(root / self.config.profiles, profile_name)
+            self.pages = generate(root / self.config.content, profile, options,
+                                  warn=lambda warning: log.info(warning.format_message()),
+                                  caches=self.caches)
+        except ContentErrors as errors:
+            if not (self.serving and profile_name in self.last_good):
+                raise Abort(errors.format_message()) from None
+            for error in errors.errors:
+                log.error(error.format_message())
+            log.error("Serving the last good version until the content is fixed.")
+            self.pages = self.last_good[profile_name]
+        else:
+            self.last_good[profile_name] = self.pages
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise Abort(f"{existing.abs_src_path}: clashes with the generated page"
+                            f" {page.path}; rename or remove it")
+            files.append(File.generated(config, page.path, content=page.text))
+        return files
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str:
+        # Generated pages carry untrusted text: whatever Markdown made of it, only allow-listed
+        # HTML reaches the site. A site's own pages in docs_dir are trusted and left alone.
+        if page.file.generated_by is None:
+            return html
+        clean_toc(page.toc)
+        return clean(html)
+
+    @event_priority(-100)  # last: every plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # MkDocs aborts a strict build after this event if anything was logged at WARNING,
+        # so the same count decides here: a build that is going to fail is never swapped in.
+        if self.staged is None or (config.strict and self.warnings.get_counts()):
+            return
+        try:
+            self.staged.commit()
+        except OSError as error:
+            raise Abort(f"{self.staged.target}: cannot replace it with the new site"
+                        f" ({error})") from None
+        config.site_dir = str(self.staged.target)
+        log.info(f"Site replaced in one step: {self.staged.target}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._discard()
+
+    def on_shutdown(self) -> None:
+        # Also after an interrupt (Ctrl-C), which MkDocs reports to no other event.
+        self._discard()
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    def _discard(self) -> None:
+        if self.staged is not None and not self.staged.done:
+            self.staged.discard()
