@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analyse import analyse
 from .errors import ContentWarning
-from .load import load_corpus
+from .load import LoadCache, load_corpus
 from .render import Page, SiteOptions, render_site
 from .select import PUBLIC, Profile, select
 
@@ -18,6 +18,8 @@ from .select import PUBLIC, Profile, select
 class Caches:
     """What a long-lived process keeps between builds, so that a rebuild redoes only what
     changed (the MkDocs plugin keeps one across `mkdocs serve` rebuilds)."""
+
+    load: LoadCache = field(default_factory=LoadCache)
 
 
 def generate(
@@ -30,7 +32,7 @@ def generate(
     With `caches`, unchanged files are not read again nor unchanged articles analysed again;
     the pages are the same either way.
     """
-    loaded = load_corpus(content_dir)
+    loaded = load_corpus(content_dir, caches.load if caches else None)
     for warning in loaded.warnings if warn else ():
         warn(warning)
     # The build's moment: an embargo that ends before it no longer holds anything back.

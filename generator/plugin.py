@@ -25,12 +25,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import CountHandler
 
 from .errors import ContentErrors
+from .incremental import LastBuild
 from .load.profiles import choose_profile
 from .pipeline import Caches, generate
 from .render import Page, SiteOptions
@@ -60,6 +63,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.staged: Staged | None = None
         # The warnings that will make --strict abort this build (MkDocs counts them the same).
         self.warnings = CountHandler(level=logging.WARNING)
+        # Under serve: what the last full build set up, so that an edit redoes only the pages
+        # it changed (generator/incremental.py), and what that build was made from.
+        self.last_build: LastBuild | None = None
+        self.stamps: dict[str, tuple[int, int]] = {}
+        self.nav: Navigation | None = None
+        self.env = None
+        self.search_entries: dict[str, list] = {}
+        self.search_mark = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -79,6 +90,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.last_build = None
+        self.search_entries = {}
+        self.pages = self._generate(config)
+        self.stamps = _stamps(config)
+
+    def _generate(self, config: MkDocsConfig) -> tuple[Page, ...]:
+        """The pages from the content as it is now; the last good ones under serve when the
+        content has errors (which are logged)."""
         root = Path(config.config_file_path).resolve().parent
         profile_name = config.extra.get("profile") or "public"
         options = SiteOptions(site_name=config.site_name, site_url=config.site_url or None,
@@ -87,18 +106,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # is not a refusal. `briefings check` shows them too.
         try:
             profile = choose_profile(root / self.config.profiles, profile_name)
-            self.pages = generate(root / self.config.content, profile, options,
-                                  warn=lambda warning: log.info(warning.format_message()),
-                                  caches=self.caches)
+            pages = generate(root / self.config.content, profile, options,
+                             warn=lambda warning: log.info(warning.format_message()),
+                             caches=self.caches)
         except ContentErrors as errors:
             if not (self.serving and profile_name in self.last_good):
                 raise Abort(errors.format_message()) from None
             for error in errors.errors:
                 log.error(error.format_message())
             log.error("Serving the last good version until the content is fixed.")
-            self.pages = self.last_good[profile_name]
-        else:
-            self.last_good[profile_name] = self.pages
+            return self.last_good[profile_name]
+        self.last_good[profile_name] = pages
+        return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
@@ -108,6 +127,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                             f" {page.path}; rename or remove it")
             files.append(File.generated(config, page.path, content=page.text))
         return files
+
+    @event_priority(-100)  # last: the final files and navigation
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav, self.files = nav, files
+        return nav
+
+    @event_priority(-100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.env = env
+        return env
+
+    # Each page's search entries, kept apart so that a rebuild of one page can replace its
+    # own: the search plugin appends them between these two handlers.
+    @event_priority(100)
+    def _before_search(self, context, *, page: MkDocsPage, config: MkDocsConfig, nav):
+        self.search_mark = len(_search(config).search_index.entries) if _search(config) else 0
+        return context
+
+    @event_priority(-100)
+    def _after_search(self, context, *, page: MkDocsPage, config: MkDocsConfig, nav):
+        search = _search(config)
+        if search is not None:
+            self.search_entries[page.file.src_uri] = \
+                search.search_index.entries[self.search_mark:]
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
@@ -120,6 +166,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @event_priority(-100)  # last: every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            self.last_build = LastBuild(config, self.files, self.nav, self.env,
+                                        {page.path: page.text for page in self.pages},
+                                        self.search_entries, _search(config))
         # MkDocs aborts a strict build after this event if anything was logged at WARNING,
         # so the same count decides here: a build that is going to fail is never swapped in.
         if self.staged is None or (config.strict and self.warnings.get_counts()):
@@ -132,6 +182,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         config.site_dir = str(self.staged.target)
         log.info(f"Site replaced in one step: {self.staged.target}")
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder) -> LiveReloadServer:
+        def rebuild(config: MkDocsConfig | None = None) -> None:
+            if not self._rebuild_changed_pages():
+                builder(config)
+
+        server.builder = rebuild
+        return server
+
+    def _rebuild_changed_pages(self) -> bool:
+        """After an edit under content/ only, rebuild the pages it changed; False when a full
+        build is needed (anything else changed, or the set of pages did)."""
+        last = self.last_build
+        if last is None or _stamps(last.config) != self.stamps:
+            return False
+        self.pages = self._generate(last.config)
+        changed = last.update(self.pages)
+        if changed is None:
+            return False
+        log.info(f"Rebuilt {len(changed)} changed page{'s' if len(changed) != 1 else ''}")
+        return True
+
     def on_build_error(self, *, error: Exception) -> None:
         self._discard()
 
@@ -143,3 +215,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _discard(self) -> None:
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
+
+
+def _search(config: MkDocsConfig):
+    """The search plugin (Material's, or MkDocs's own), if the site has one."""
+    return next((plugin for plugin in config.plugins.values()
+                 if hasattr(plugin, "search_index")), None)
+
+
+def _stamps(config: MkDocsConfig) -> dict[str, tuple[int, int]]:
+    """Modification time and size of everything a build reads besides the content: the
+    config, the docs folder, the theme overrides (a change there needs a full build)."""
+    root = Path(config.config_file_path).resolve().parent
+    paths = [Path(config.config_file_path), *Path(config.docs_dir).rglob("*")]
+    if config.theme.custom_dir:
+        paths += Path(config.theme.custom_dir).rglob("*")
+    paths += (root / "site_config").rglob("*")
+    stamps = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamps[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return stamps

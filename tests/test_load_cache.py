@@ -193,3 +193,24 @@ def test_removed_and_renamed_files_are_forgotten(content):
     outcome(content, cache)
     assert repr(cache) == f"LoadCache(files={len(FILES) - 1}, read={len(FILES) + 1}, " \
                           f"parsed={len(FILES) + 1})"
+
+
+@pytest.mark.parametrize(("cwd", "content_dir", "shown"), [
+    (".", "content", "content/actors/russia.yml"),
+    ("content", ".", "actors/russia.yml"),
+    ("content/actors", "..", "russia.yml"),
+    ("content/articles", "..", "../actors/russia.yml"),
+])
+def test_paths_are_shown_from_the_working_directory(content, cwd, content_dir, shown):
+    # Shown paths are worked out once per folder; this is where that could go wrong.
+    replace("actors/russia.yml", "kind: state", "kind: stat")(content)
+    os.chdir(cwd)
+    assert outcome(Path(content_dir), LoadCache())[1] == [
+        f"{shown}:2:7: 'stat' is not an allowed value (did you mean 'state'?)"]
+
+
+def test_a_folder_is_shown_as_dot_from_inside_it(content):
+    (content / "articles/notes").mkdir()
+    os.chdir(content / "articles/notes")
+    assert outcome(Path("../.."), LoadCache())[1] == [
+        ".:1:1: is a folder inside .., which is not read (move its files up into ..)"]

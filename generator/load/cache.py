@@ -61,8 +61,9 @@ class LoadCache:
     def contribution(self, path: Path, display: str, item_id: str, reader: Reader,
                      root: Path) -> Contribution:
         """What the file at `path` contributes, read again only if its stamp changed."""
-        # The shown path is part of the key: every message and Source carries it.
-        key = (os.path.abspath(path), display)
+        # The shown path is part of the key: every message and Source carries it. The stamp's
+        # device and inode tell the file from any other the same path may name elsewhere.
+        key = (os.fspath(path), display)
         self._used.add(key)
         now = time.time_ns()
         stamp = _stamp(path)  # taken before reading: a write after it changes the stamp

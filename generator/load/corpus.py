@@ -22,7 +22,6 @@ from pathlib import Path
 from .. import model
 from ..errors import ContentError, ContentErrors, ContentWarning, did_you_mean, excerpt
 from ..model import Source
-from ..names import spelling_key
 from . import fields, one_file
 from .cache import LoadCache
 from .one_file import Contribution
@@ -41,7 +40,7 @@ def load_corpus(content_dir: Path, cache: LoadCache | None = None) -> model.Corp
         raise ContentErrors([ContentError(str(content_dir), 1, 1, "content folder not found")])
     cache = LoadCache() if cache is None else cache
     corpus = _Assembly(content_dir, cache)
-    tree = scan(content_dir, _display)
+    tree = scan(content_dir, corpus.display)
     corpus.errors.extend(tree.errors)
     corpus.warnings.extend(tree.warnings)
     actor_files = corpus.files(tree.files["actors"], ".yml", fields.Ref.ACTOR)
@@ -65,14 +64,6 @@ def load_corpus(content_dir: Path, cache: LoadCache | None = None) -> model.Corp
     )
 
 
-def _display(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory if inside."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
 class _Assembly:
     """The files' contributions put together, in the order a reader of the files meets them."""
 
@@ -85,6 +76,23 @@ class _Assembly:
         self.known: dict[fields.Ref, set[str]] = {kind: set() for kind in fields.Ref}
         # Every strong name of every actor, lower-cased, with where it was first given.
         self.names: dict[str, tuple[str, Source]] = {}
+        self.folders: dict[str, str] = {}  # each folder as `display` shows it
+
+    def display(self, path: Path) -> str:
+        """The path as the user would type it: relative to the working directory if inside.
+
+        One `relpath` per folder, not per file: per file, it cost more than a warm load.
+        """
+        parent, name = os.path.split(path)
+        folder = self.folders.get(parent)
+        if folder is None:
+            try:
+                folder = self.folders[parent] = os.path.relpath(parent or ".")
+            except ValueError:  # another drive on Windows
+                folder = self.folders[parent] = parent
+        if os.path.basename(folder) == os.pardir:  # the working directory is below `parent`
+            return os.path.relpath(path)
+        return name if folder == "." else os.path.join(folder, name)
 
     def files(self, found: list[Path], suffix: str, kind: fields.Ref) -> list[tuple[str, Path]]:
         """The files of one folder with their ids; a file name that is no id is an error."""
@@ -93,7 +101,7 @@ class _Assembly:
             item_id = path.name[: -len(suffix)]
             if not SAFE_ID.fullmatch(item_id):
                 self.errors.append(ContentError(
-                    _display(path), 1, 1, f"file name {excerpt(path.name)} is not a valid id",
+                    self.display(path), 1, 1, f"file name {excerpt(path.name)} is not a valid id",
                     ID_RULE))
                 continue
             self.known[kind].add(item_id)
@@ -112,7 +120,7 @@ class _Assembly:
     def add(self, item_id: str, path: Path, reader: one_file.Reader):
         """Take in one file's contribution; its record, or None if it has errors."""
         contribution: Contribution = self.cache.contribution(
-            path, _display(path), item_id, reader, self.content_dir)
+            path, self.display(path), item_id, reader, self.content_dir)
         self.errors.extend(contribution.errors)
         self.warnings.extend(contribution.warnings)
         self.references.extend(contribution.references)
@@ -121,16 +129,16 @@ class _Assembly:
         self.claim_names(item_id, contribution.names)
         return contribution.record
 
-    def claim_names(self, actor_id: str, names: tuple[tuple[str, Source], ...]) -> None:
+    def claim_names(self, actor_id: str, names: tuple[one_file.Name, ...]) -> None:
         """A name, alias or demonym may point at one actor only, or mentions are a coin toss."""
-        for name, where in names:
-            # Spellings the mention finder cannot tell apart ("Türkiye", "Turkiye") are one name.
-            owner = self.names.setdefault(spelling_key(name), (actor_id, where))
+        for name in names:
+            owner = self.names.setdefault(name.key, (actor_id, name.where))
             if owner[0] != actor_id:
-                first = owner[1]
+                first, where = owner[1], name.where
                 self.errors.append(ContentError(
                     where.path, where.line, where.col,
-                    f"{excerpt(name)} already names actor {owner[0]!r} ({first.path}:{first.line})",
+                    f"{excerpt(name.text)} already names actor {owner[0]!r}"
+                    f" ({first.path}:{first.line})",
                     "make it a weak alias of one of them, or remove it"))
 
     def resolve(self) -> None:

@@ -9,17 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import model
 from ..errors import ContentError, ContentWarning
 from ..model import Source
+from ..names import spelling_key
 from . import fields, records
 from .markdown_checks import markdown_warnings
 from .read import FileProblem, compose, split_front_matter
 from .validate import Checker, Reference, TooLarge
 
 Taxonomy = tuple[tuple[model.Term, ...], tuple[model.Term, ...]]  # topics, regions
+
+
+class Name(NamedTuple):
+    """A name an actor claims, with the key it is claimed under: spellings the mention
+    finder cannot tell apart ("Türkiye", "Turkiye") are one name."""
+
+    key: str
+    text: str
+    where: Source
 
 
 @dataclass(frozen=True, eq=False)
@@ -30,7 +40,7 @@ class Contribution:
     errors: tuple[ContentError, ...] = ()
     warnings: tuple[ContentWarning, ...] = ()
     references: tuple[Reference, ...] = ()  # resolved once every file is in
-    names: tuple[tuple[str, Source], ...] = ()  # an actor's strong names, claimed corpus-wide
+    names: tuple[Name, ...] = ()  # an actor's strong names, claimed corpus-wide
     # Ids the file declares besides its own (the taxonomy's topics and regions), known even
     # when the file has errors, so that its mistakes are not repeated as unknown references.
     known: dict[fields.Ref, frozenset[str]] = field(default_factory=dict)
@@ -50,7 +60,8 @@ def actor(actor_id: str, text: str, display: str) -> Contribution:
     checker = Checker(display, own_id=actor_id)
     values = _values(checker, node, fields.ACTOR)
     record = None if checker.errors else records.actor(actor_id, values, checker.where(node))
-    return _contribution(checker, record, names=tuple(checker.names))
+    names = tuple(Name(spelling_key(name), name, where) for name, where in checker.names)
+    return _contribution(checker, record, names=names)
 
 
 def article(article_id: str, text: str, display: str) -> Contribution:
