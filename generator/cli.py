@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -89,6 +90,18 @@ def _site_config(path: Path) -> dict:
             return yaml_load(handle) or {}
     except ConfigurationError as exc:
         raise click.ClickException(f"{path}: {exc}") from None
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
+              exists=True), default=Path("mkdocs.yml"), show_default=True)
+@click.option("--dev-addr", help="IP address and port to serve on [default: 127.0.0.1:8000].")
+def serve(config_file: Path, dev_addr: str | None) -> None:
+    """Serve the site and rebuild the pages an edit changes, as soon as a file is saved."""
+    from .serve import serve as run  # MkDocs's server is loaded only for this command
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    run(config_file, dev_addr)
 
 
 @main.command()
