@@ -150,12 +150,23 @@ def test_topic_and_region_pages_list_their_briefings(site):
         assert listed == expected, term
 
 
+def linked_pages(site: Path, page: Path, folder: str) -> list[str]:
+    """Site paths of the pages under `folder` that a page's content links to, in order, once."""
+    found = []
+    for anchor in parse_file(page).by_tag("article")[0].by_tag("a"):
+        path = site_path(site, page, anchor.get("href") or "")
+        if path and path.startswith(folder) and path not in found and site / path != page:
+            found.append(path)
+    return found
+
+
 def test_the_timeline_lists_every_briefing_in_date_order(site):
-    page = site / "timeline" / "index.html"
-    order = [p.split("/")[1] for p in
-             (site_path(site, page, a.get("href")) for a in
-              parse_file(page).by_tag("article")[0].by_tag("a") if a.get("href"))
-             if p and p.startswith("briefings/")]
+    # timeline.md lists the years; each year's page lists its events.
+    years = linked_pages(site, site / "timeline" / "index.html", "timeline/")
+    assert years == sorted(years)
+    assert {f"timeline/{d.date.year}/index.html" for d in BRIEFINGS} <= set(years)
+    order = [p.split("/")[1] for year in years
+             for p in linked_pages(site, site / year, "briefings/")]
     assert order == [d.id for d in sorted(BRIEFINGS, key=lambda d: d.date)]
 
 

@@ -1,7 +1,7 @@
 """`briefings generate`: the same pages, written to disk, build without our MkDocs plugin.
 
-Zensical and other engines read mkdocs.yml but run no MkDocs plugins; this builds the generated folder
-with MkDocs itself and the briefings plugin removed, which is what such an engine would get.
+Zensical and other engines read mkdocs.yml but run no MkDocs plugins; this builds the generated
+folder with MkDocs itself and the briefings plugin removed, which is what such an engine would get.
 """
 
 from __future__ import annotations

@@ -171,6 +171,26 @@ def test_site_graph_draws_every_actor_and_relationship(
     assert kinds == legend
 
 
+def test_site_graph_data_is_a_script_that_works_from_a_folder(
+    browser, built_site, expect, graph_actors
+):
+    # The page stays small whatever the size of the graph: its data is graph-data.js, a
+    # script (fetch() of a .json is refused on file://), loaded from the page's template.
+    page_file = built_site / "graph" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    assert '<script type="application/json" id="graph-' not in html
+    assert '<script src="../graph-data.js"></script>' in html
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        graph = _drawn(page, expect, SITE_GRAPH)
+        expect(graph).to_have_attribute("data-node-count", str(len(graph_actors)))
+        assert _node_ids(graph) == graph_actors
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_clicking_a_node_opens_its_actor_page(
     open_page, served_site, expect, viewport, busiest_actor

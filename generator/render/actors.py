@@ -12,6 +12,7 @@ from .site import Page, Site
 
 LISTED = 50  # briefings, and articles, on an actor page and on each page that continues it
 INDEX_ROWS = 200  # actors on each page of the index
+QUOTES = 20  # the actor's newest quotations on its page (its articles' pages hold every one)
 
 
 def pages(site: Site) -> list[Page]:
@@ -36,7 +37,8 @@ def actor_pages(site: Site, actor: model.Actor) -> list[Page]:
     front = {"title": markup.page_title(actor.name), "graph": bool(around.edges)}
     first = site.page(path, "actor.md", front,
                       actor=actor, briefings=briefings[0], articles=articles[0], names=names,
-                      quotes=quotes, edges=around.edges, graph=around,
+                      quotes=quotes[:QUOTES], more_quotes=len(quotes) - QUOTES,
+                      edges=around.edges, graph=around,
                       graph_id=f"graph-{actor.id}",
                       graph_json=graph.inline_json(site, around, actor.id),
                       companions=analysis.co_mentions.get(actor.id, ()))

@@ -17,8 +17,10 @@ def pages(site: Site) -> list[Page]:
 def article_page(site: Site, article: model.Article) -> Page:
     path = f"articles/{article.id}.md"
     involved = site.analysis.article_actors[article.id]
+    leading, rest = site.leading(involved)
     front = {"title": markup.page_title(article.title), "actor_panel": site.panel(involved)}
     return site.page(path, "article.md", front, article=article, involved=involved,
+                     leading=leading, rest=rest,
                      briefings=site.citing.get(article.id, []), body=site.body(article, path))
 
 

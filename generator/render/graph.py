@@ -1,7 +1,11 @@
 """The relationship graph page, its published data (graph.json), and the data graphs embed.
 
 The drawing is done in the browser by `site_config/docs/javascripts/graph.js` (Cytoscape.js,
-vendored); pages carry the data inline and a plain list of the same links as a fallback.
+vendored). An actor page carries its small graph inline; the site graph, which grows with the
+corpus, is a script of its own (graph-data.js, loaded by the theme override from the page's
+`graph_data` front matter) so that the page stays small: a script, since fetch() of a .json
+fails when the site is opened from a folder. Pages add a plain list of the same links as a
+fallback.
 """
 
 from __future__ import annotations
@@ -14,15 +18,23 @@ from .. import model
 from ..analyse import Graph
 from .site import Page, Site
 
+SCRIPT = "graph-data.js"  # the site graph's data, beside graph.json
+SITE_GRAPH = "graph-site"  # its key, shared by graph.md's container and the script
+
 
 def pages(site: Site) -> list[Page]:
     whole = site.analysis.graph
     # No table of contents: the graph gets the full width of the content column.
-    front = {"title": "Relationship graph", "hide": ["toc"], "graph": True}
-    page = site.page("graph.md", "graph.md", front, graph=whole, graph_id="graph-site",
-                     graph_json=inline_json(site, whole, None))
-    data = json.dumps(graph_data(site, whole, None), indent=1, ensure_ascii=False)
-    return [page, Page("graph.json", data + "\n")]
+    front = {"title": "Relationship graph", "hide": ["toc"], "graph": True,
+             "graph_data": SCRIPT}
+    page = site.page("graph.md", "graph.md", front, graph=whole, graph_id=SITE_GRAPH,
+                     graph_json=None)
+    data = graph_data(site, whole, None)
+    script = (f"// The relationship graph that graph.md draws; the same data as graph.json.\n"
+              f"(window.briefingGraphs = window.briefingGraphs || {{}})[{json.dumps(SITE_GRAPH)}]"
+              f" = {_script_json(data)};\n")
+    return [page, Page(SCRIPT, script),
+            Page("graph.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")]
 
 
 def graph_data(site: Site, graph: Graph, focus: str | None) -> dict:
@@ -37,6 +49,11 @@ def graph_data(site: Site, graph: Graph, focus: str | None) -> dict:
 
 
 def inline_json(site: Site, graph: Graph, focus: str | None) -> Markup:
-    # Inline in a <script> block: "<" is escaped so no "</script>" can end it early.
-    text = json.dumps(graph_data(site, graph, focus), ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c"))
+    return Markup(_script_json(graph_data(site, graph, focus)))
+
+
+def _script_json(data: dict) -> str:
+    # In a <script>: "<" is escaped so no "</script>" can end it early; U+2028 and U+2029
+    # too, which older JavaScript engines do not accept inside a string.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

@@ -27,6 +27,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
 
+LEADING = 25  # actors a page describes in full, besides those the curator wrote about
+PANEL_TEXT = 200  # characters of a role or summary in the sidebar (it shows two lines of each)
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # doc path, e.g. "briefings/iraq.md"
@@ -111,22 +115,40 @@ class Site:
             lambda actor_id: markup.relative(here, f"actors/{actor_id}.md"),
         )
 
-    def panel(self, involved: Iterable[Involvement]) -> list[dict]:
-        """The actor sidebar's data, read by `site_config/overrides/partials/actor-panel.html`."""
-        entries = []
-        for inv in involved:
+    @staticmethod
+    def leading(involved: Iterable[Involvement]) -> tuple[list[Involvement], list[Involvement]]:
+        """The actors a page describes in full (those the curator wrote about, and the
+        `LEADING` most mentioned), and the rest, named only: a briefing on ten long sources
+        mentions 150 actors, most of them once."""
+        leading, rest = [], []
+        for rank, inv in enumerate(involved):  # most mentioned first
+            (leading if inv.role or inv.stance or rank < LEADING else rest).append(inv)
+        return leading, rest
+
+    def panel(self, involved: Iterable[Involvement]) -> dict:
+        """The actor sidebar's data, read by `site_config/overrides/partials/actor-panel.html`.
+
+        It is in the front matter of every briefing and article page, so it holds only what
+        the panel cannot derive (the URL comes from the id, a kind's label is given once) and
+        only the leading actors, with a count of the others.
+        """
+        leading, rest = self.leading(involved)
+        entries, kinds = [], {}
+        for inv in leading:
             actor = self.corpus.actor(inv.actor)
-            entries.append({
-                "id": actor.id,
-                "name": actor.name,
-                "kind": actor.kind.value,
-                "kind_label": actor.kind.noun,
-                "role": markup.inline(inv.role),
-                "summary": markup.inline(actor.summary),
-                "url": self.options.path(f"actors/{actor.id}.md"),
-                "mentions": inv.mentions,
-            })
-        return entries
+            kinds[actor.kind.value] = actor.kind.noun
+            entry = {"id": actor.id, "name": actor.name, "kind": actor.kind.value}
+            if inv.mentions:
+                entry["mentions"] = inv.mentions
+            if inv.role:
+                entry["role"] = markup.clip(inv.role, PANEL_TEXT)
+            if actor.summary:
+                entry["summary"] = markup.clip(actor.summary, PANEL_TEXT)
+            entries.append(entry)
+        panel = {"kinds": dict(sorted(kinds.items())), "actors": entries}
+        if rest:
+            panel["more"] = len(rest)
+        return panel
 
     @staticmethod
     def newest_first(briefings: Iterable[model.Briefing]) -> list[model.Briefing]:
@@ -154,7 +176,13 @@ class Site:
 def _front_matter(front: dict) -> str:
     if not front:
         return ""
-    dumped = yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
+    # Flow style ({id: iraq, name: Iraq}) for the innermost lists and mappings: the actor
+    # panel's data is on every page, and MkDocs reads each byte of it. Key by key, so that
+    # the top level stays a block ("title: …" on its own line) as every engine expects.
+    dumped = "".join(
+        yaml.dump({key: value}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000,
+                  default_flow_style=None if isinstance(value, dict | list) else False)
+        for key, value in front.items())
     return f"---\n{dumped}---\n\n"
 
 

@@ -9,6 +9,8 @@
  *
  *   <script type="application/json" id="graph-data-XYZ">{"nodes": [...], "edges": [...],
  *     "focus": "iraq" | null}</script>
+ *     ... or, for the site graph, a script loaded before this one (graph-data.js) sets
+ *     window.briefingGraphs["graph-data-XYZ"] to the same object;
  *   <div class="relationship-graph relationship-graph--site|--actor"
  *        data-graph="graph-data-XYZ" role="img" aria-label="..."></div>
  *   <div class="relationship-graph__links"> <ul><li><a href="..." data-actor-id="iraq">
@@ -226,10 +228,16 @@
 
   // --- the page's data ------------------------------------------------------------------
 
+  // Inline JSON (an actor page's small graph), else the global a script set (the site
+  // graph, from graph-data.js: a script, since fetch() of a .json fails on file://).
   function readData(container) {
-    var source = document.getElementById(container.getAttribute("data-graph"));
-    if (!source) throw new Error("no graph data #" + container.getAttribute("data-graph"));
-    var data = JSON.parse(source.textContent);
+    var id = container.getAttribute("data-graph");
+    var source = document.getElementById(id);
+    var loaded = window.briefingGraphs || {};
+    var data;
+    if (source) data = JSON.parse(source.textContent);
+    else if (Object.prototype.hasOwnProperty.call(loaded, id)) data = loaded[id];
+    else throw new Error("no graph data #" + id);
     if (!data || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
       throw new Error("graph data without nodes and edges");
     }
