@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyse import analyse
+from .analyse import AnalysisCache, analyse
 from .errors import ContentWarning
 from .load import LoadCache, load_corpus
 from .render import Page, SiteOptions, render_site
@@ -20,6 +20,7 @@ class Caches:
     changed (the MkDocs plugin keeps one across `mkdocs serve` rebuilds)."""
 
     load: LoadCache = field(default_factory=LoadCache)
+    analysis: AnalysisCache = field(default_factory=AnalysisCache)
 
 
 def generate(
@@ -37,4 +38,4 @@ def generate(
         warn(warning)
     # The build's moment: an embargo that ends before it no longer holds anything back.
     corpus = select(loaded, profile, now=dt.datetime.now(dt.UTC))
-    return render_site(corpus, analyse(corpus), options)
+    return render_site(corpus, analyse(corpus, caches.analysis if caches else None), options)

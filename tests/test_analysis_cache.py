@@ -1,5 +1,6 @@
 """The analysis cache: a warm or edited cache gives the analysis a cold run gives, and an edit
-re-analyses only the articles whose inputs it changed (counted by `cache.computed`)."""
+re-analyses only the articles whose inputs it changed (counted by `cache.computed`) and scores
+related briefings again only when their inputs changed (`cache.related_scored`)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from generator.select import PUBLIC, select
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "us-fears-compromise-of-military-secrets"
+SEED_BRIEFING = "iraq-russia-intelligence-sharing"
 TALKS = "baghdad-talks"
+FOLLOW_UP = "baghdad-follow-up"
 TALKS_TEXT = """\
 Iraqi officials met Russian envoys in Baghdad on Monday. The Kremlin welcomed the talks.
 
@@ -30,11 +33,16 @@ arrangement, adding that 200 advisers would stay.
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    """The shipped corpus plus a second article, which no briefing cites."""
+    """The shipped corpus plus a second article and a briefing citing it, related to the
+    shipped briefing by a topic and a region."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     (content / "articles" / f"{TALKS}.md").write_text(
         f"---\ntitle: Talks in Baghdad\ntlp: CLEAR\n---\n{TALKS_TEXT}", encoding="utf-8")
+    (content / "briefings" / f"{FOLLOW_UP}.yml").write_text(
+        "title: Baghdad follow-up\ndate: 2026-12-01\nstatus: published\ntlp: CLEAR\n"
+        f"bluf: Iraq and Russia met in Baghdad.\narticles: [{TALKS}]\n"
+        "topics: [intelligence-sharing]\nregions: [middle-east]\n", encoding="utf-8")
     return content
 
 
@@ -55,14 +63,14 @@ def edit(path: Path, old: str, new: str) -> None:
 def warmed(content: Path) -> AnalysisCache:
     cache = AnalysisCache()
     assert analyse(corpus_of(content), cache) == cold(content)
-    assert (cache.computed, cache.compiled) == (2, 1)
+    assert (cache.computed, cache.compiled, cache.related_scored) == (2, 1, 1)
     return cache
 
 
 def test_a_warm_cache_gives_the_cold_analysis_and_analyses_nothing(content):
     cache = warmed(content)
     assert analyse(corpus_of(content), cache) == cold(content)
-    assert (cache.computed, cache.compiled) == (2, 1)
+    assert (cache.computed, cache.compiled, cache.related_scored) == (2, 1, 1)
 
 
 def test_an_edited_article_alone_is_analysed_again(content):
@@ -71,20 +79,37 @@ def test_an_edited_article_alone_is_analysed_again(content):
     analysis = analyse(corpus_of(content), cache)
     assert analysis == cold(content)
     assert [q.speaker for q in analysis.quotes[TALKS]] == ["james-clapper"]
-    assert (cache.computed, cache.compiled) == (3, 1)
+    # James Clapper is now involved in the follow-up: related briefings are scored again.
+    assert (cache.computed, cache.compiled, cache.related_scored) == (3, 1, 2)
     assert len(cache) == 2  # the old text's entry is gone
 
 
 def test_an_edited_briefing_analyses_no_article(content):
     cache = warmed(content)
-    briefing = content / "briefings" / "iraq-russia-intelligence-sharing.yml"
+    briefing = content / "briefings" / f"{SEED_BRIEFING}.yml"
     edit(briefing, "articles: [us-fears-compromise-of-military-secrets]\nactors:",
          f"articles: [us-fears-compromise-of-military-secrets, {TALKS}]\nactors:")
     edit(briefing, "Iraq has entered", "Iraq has joined")
     analysis = analyse(corpus_of(content), cache)
     assert analysis == cold(content)
-    assert analysis.briefings_involving("russia") == ("iraq-russia-intelligence-sharing",)
-    assert (cache.computed, cache.compiled) == (2, 1)
+    def work(involvements):
+        return [inv.mentions for inv in involvements if inv.actor == "bob-work"]
+
+    assert work(analysis.article_actors[TALKS]) == [1]
+    assert work(analysis.briefing_actors[SEED_BRIEFING]) == [
+        work(analysis.article_actors[SEED])[0] + 1]
+    # The same actors, topics, regions and dates: related briefings are not scored again.
+    assert (cache.computed, cache.compiled, cache.related_scored) == (2, 1, 1)
+
+
+def test_a_briefing_date_scores_related_briefings_again(content):
+    cache = warmed(content)
+    assert [r.days_apart for r in cold(content).related[SEED_BRIEFING]] == [6]
+    edit(content / "briefings" / f"{FOLLOW_UP}.yml", "date: 2026-12-01", "date: 2026-12-31")
+    analysis = analyse(corpus_of(content), cache)
+    assert analysis == cold(content)
+    assert [r.days_apart for r in analysis.related[SEED_BRIEFING]] == [36]
+    assert (cache.computed, cache.related_scored) == (2, 2)
 
 
 def test_an_actor_edit_outside_its_names_analyses_no_article(content):
@@ -108,6 +133,7 @@ def test_an_edited_alias_analyses_every_article_again(content):
 def test_a_deleted_article_leaves_the_cache(content):
     cache = warmed(content)
     (content / "articles" / f"{TALKS}.md").unlink()
+    (content / "briefings" / f"{FOLLOW_UP}.yml").unlink()
     analysis = analyse(corpus_of(content), cache)
     assert analysis == cold(content)
     assert TALKS not in analysis.mentions

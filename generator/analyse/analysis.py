@@ -17,7 +17,7 @@ from .graph import Graph, relationship_graph
 from .links import Involvement, article_involvement, backlinks, briefing_involvement, co_mentions
 from .mentions import Mention
 from .quotes import Quote
-from .related import Related, related_briefings
+from .related import Related
 from .timeline import Event, timeline
 
 
@@ -70,7 +70,7 @@ def analyse(corpus: Corpus, cache: AnalysisCache | None = None) -> Analysis:
         briefing_actors=briefing_actors,
         briefings_by_actor=backlinks(corpus.briefings, briefing_actors, briefing_order),
         articles_by_actor=backlinks(corpus.articles, article_actors, article_order),
-        related=related_briefings(corpus, involved),
+        related=cache.related(corpus, involved),
         co_mentions=co_mentions(article_actors),
         graph=relationship_graph(corpus),
         events=timeline(corpus),

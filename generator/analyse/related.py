@@ -41,6 +41,14 @@ class Related:
     days_apart: int
 
 
+def scoring_inputs(corpus: Corpus, involved: dict[str, frozenset[str]]) -> tuple:
+    """Everything `related_briefings` reads, as one value that compares equal when its result
+    would: an `AnalysisCache` keeps the result while these hold (a BLUF edit changes none).
+    Reading another field in the scoring means adding it here."""
+    briefings = tuple((b.id, b.date, b.topics, b.regions, b.related) for b in corpus.briefings)
+    return briefings, involved
+
+
 def related_briefings(
     corpus: Corpus, involved: dict[str, frozenset[str]]
 ) -> dict[str, tuple[Related, ...]]:
