@@ -21,9 +21,27 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
+from watchdog import events
 from watchdog.observers import Observer
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+# What a save, a new file, a deletion or a rename looks like. Opening and closing a file
+# unwritten are events too: without this filter the build's own reads wake the next build.
+_CHANGES = [events.FileModifiedEvent, events.FileClosedEvent, events.FileCreatedEvent,
+            events.FileDeletedEvent, events.FileMovedEvent, events.DirCreatedEvent,
+            events.DirDeletedEvent, events.DirMovedEvent]
+
+
+class _ChangeObserver(Observer):
+    """The platform's file-event observer (inotify on Linux), hearing only changes."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None,
+                 follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive,
+                                event_filter=event_filter or _CHANGES,
+                                follow_symlink=follow_symlink)
 
 
 class EventServer(LiveReloadServer):
@@ -31,7 +49,7 @@ class EventServer(LiveReloadServer):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.observer = Observer()
+        self.observer = _ChangeObserver()
 
 
 def serve(config_file: Path, dev_addr: str | None = None) -> None:
