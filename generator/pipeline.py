@@ -10,7 +10,7 @@ from pathlib import Path
 from .analyse import AnalysisCache, analyse
 from .errors import ContentWarning
 from .load import LoadCache, load_corpus
-from .render import Page, SiteOptions, render_site
+from .render import Page, PageMemo, SiteOptions, render_site
 from .select import PUBLIC, Profile, select
 
 
@@ -21,6 +21,7 @@ class Caches:
 
     load: LoadCache = field(default_factory=LoadCache)
     analysis: AnalysisCache = field(default_factory=AnalysisCache)
+    render: PageMemo = field(default_factory=PageMemo)
 
 
 def generate(
@@ -38,4 +39,5 @@ def generate(
         warn(warning)
     # The build's moment: an embargo that ends before it no longer holds anything back.
     corpus = select(loaded, profile, now=dt.datetime.now(dt.UTC))
-    return render_site(corpus, analyse(corpus, caches.analysis if caches else None), options)
+    analysis = analyse(corpus, caches.analysis if caches else None)
+    return render_site(corpus, analysis, options, caches.render if caches else None)

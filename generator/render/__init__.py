@@ -17,17 +17,40 @@ from __future__ import annotations
 from .. import model
 from ..analyse import Analysis
 from . import actors, articles, briefings, feed, graph, indexes
+from .memo import PageMemo
 from .site import Page, Site, SiteOptions
 
-__all__ = ["Page", "SiteOptions", "render_site"]
+__all__ = ["Page", "PageMemo", "SiteOptions", "render_site"]
 
 _PAGE_KINDS = (indexes, briefings, articles, actors, graph, feed)
 
 
 def render_site(
-    corpus: model.Corpus, analysis: Analysis, options: SiteOptions | None = None
+    corpus: model.Corpus, analysis: Analysis, options: SiteOptions | None = None,
+    memo: PageMemo | None = None,
 ) -> tuple[Page, ...]:
-    """Every file of the site, sorted by path."""
-    site = Site(corpus, analysis, options or SiteOptions())
+    """Every file of the site, sorted by path.
+
+    With a `memo` kept from the previous render, the pages whose inputs did not change are
+    taken from it (see `memo.py`); the files are the same either way.
+    """
+    options = options or SiteOptions()
+    memo = memo if memo is not None else PageMemo()
+    memo.begin(_corpus_key(corpus, analysis, options))
+    site = Site(corpus, analysis, options, memo)
     pages = [page for kind in _PAGE_KINDS for page in kind.pages(site)]
+    memo.end()
     return tuple(sorted(pages, key=lambda page: page.path))
+
+
+def _corpus_key(corpus: model.Corpus, analysis: Analysis, options: SiteOptions) -> tuple:
+    """What pages print of subjects other than their own: names, titles, dates, terms."""
+    return (
+        options,
+        tuple((a.id, a.name, a.kind) for a in corpus.actors),
+        tuple((b.id, b.title, b.date) for b in corpus.briefings),
+        tuple((a.id, a.title, a.published) for a in corpus.articles),
+        corpus.topics,
+        corpus.regions,
+        analysis.graph,
+    )

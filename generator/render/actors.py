@@ -17,7 +17,21 @@ QUOTES = 20  # the actor's newest quotations on its page (its articles' pages ho
 
 def pages(site: Site) -> list[Page]:
     return [*index_pages(site), *(page for actor in site.corpus.actors
-                                  for page in actor_pages(site, actor))]
+                                  for page in remembered(site, actor))]
+
+
+def remembered(site: Site, actor: model.Actor) -> list[Page]:
+    """The actor's pages, rendered again only when what they show changed (names, titles
+    and the graph are in the memo's corpus-wide key)."""
+    analysis = site.analysis
+    key = (actor,
+           tuple((b, _mentions(analysis.briefing_actors[b], actor.id))
+                 for b in analysis.briefings_involving(actor.id)),
+           tuple((a, _mentions(analysis.article_actors[a], actor.id))
+                 for a in analysis.articles_mentioning(actor.id)),
+           tuple(analysis.quotes_by(actor.id, analysis.articles_mentioning(actor.id))),
+           analysis.co_mentions.get(actor.id, ()))
+    return site.memo.get("actor", actor.id, key, lambda: actor_pages(site, actor))
 
 
 def actor_pages(site: Site, actor: model.Actor) -> list[Page]:

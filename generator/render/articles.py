@@ -11,7 +11,16 @@ INDEX_ROWS = 100  # sources on each page of the index
 
 
 def pages(site: Site) -> list[Page]:
-    return [*index_pages(site), *(article_page(site, a) for a in site.corpus.articles)]
+    return [*index_pages(site), *(remembered(site, a) for a in site.corpus.articles)]
+
+
+def remembered(site: Site, article: model.Article) -> Page:
+    """The article's page, rendered again only when what it shows changed."""
+    involved = site.analysis.article_actors[article.id]
+    key = (article, site.analysis.mentions[article.id], involved,
+           tuple(site.corpus.actor(inv.actor) for inv in involved),
+           tuple(site.citing.get(article.id, ())))
+    return site.memo.get("article", article.id, key, lambda: article_page(site, article))
 
 
 def article_page(site: Site, article: model.Article) -> Page:

@@ -27,7 +27,22 @@ class SourceText:
 
 
 def pages(site: Site) -> list[Page]:
-    return [briefing_page(site, briefing) for briefing in site.corpus.briefings]
+    return [remembered(site, briefing) for briefing in site.corpus.briefings]
+
+
+def remembered(site: Site, briefing: model.Briefing) -> Page:
+    """The briefing's page, rendered again only when what it shows changed (other briefings'
+    titles and actors' names are in the memo's corpus-wide key)."""
+    analysis = site.analysis
+    involved = analysis.briefing_actors[briefing.id]
+    key = (briefing,
+           tuple(site.corpus.article(a) for a in briefing.articles),
+           tuple((analysis.mentions[a], analysis.quotes[a], analysis.figures[a])
+                 for a in briefing.articles),
+           involved,
+           tuple(site.corpus.actor(inv.actor) for inv in involved),
+           analysis.related.get(briefing.id, ()))
+    return site.memo.get("briefing", briefing.id, key, lambda: briefing_page(site, briefing))
 
 
 def briefing_page(site: Site, briefing: model.Briefing) -> Page:

@@ -103,9 +103,18 @@ def safe_text(text: str) -> str:
     return _Writer(text).span(0, len(text))
 
 
+# Where a YAML value holds none of these, the scan can find nothing to change in it.
+_SCANNED = re.compile(r"[\[\]#>]")
+
+
+@functools.lru_cache(maxsize=200_000)
 def user_text(text: str) -> Markup:
     """A YAML value as Markdown for a template: made safe as `safe_text`, then escaped as
-    HTML too, since templates also print values inside attributes (`aria-label="…"`)."""
+    HTML too, since templates also print values inside attributes (`aria-label="…"`).
+
+    Cached: the same names and titles are printed on thousands of pages."""
+    if not _SCANNED.search(text):
+        return Markup(str(escape(text)).replace("{", "&#123;"))
     writer = _Writer(text, dense_as_plain=False)
     pieces, cursor = [], 0
     for offset in writer.offsets:

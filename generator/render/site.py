@@ -20,6 +20,7 @@ from markupsafe import Markup
 from .. import model
 from ..analyse import Analysis, Involvement
 from . import markup
+from .memo import PageMemo
 
 try:  # libyaml's emitter: the pure-Python one was most of render time on large corpora
     from yaml import CSafeDumper as _Dumper
@@ -93,10 +94,12 @@ ENV.globals.update(reliability=model.RELIABILITY, credibility=model.CREDIBILITY,
 class Site:
     """The selected corpus, its analysis and the publishing options, with page helpers."""
 
-    def __init__(self, corpus: model.Corpus, analysis: Analysis, options: SiteOptions):
+    def __init__(self, corpus: model.Corpus, analysis: Analysis, options: SiteOptions,
+                 memo: PageMemo):
         self.corpus = corpus
         self.analysis = analysis
         self.options = options
+        self.memo = memo
 
     def page(self, path: str, template: str, front: dict | None = None, **context) -> Page:
         body = ENV.get_template(template).render(
