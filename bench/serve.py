@@ -72,10 +72,16 @@ def edits(project: Path, base: str):
         return article, text, f"articles/{article.stem}/", marker
 
     def aliases(n: int) -> tuple[Path, str, str, str]:
+        # Every article is analysed again: the names' fingerprint changed.
         marker = f"Aliasmark{n}"
         text = actor.read_text(encoding="utf-8")
-        text = text.replace("aliases: [", f"aliases: [{marker}, ", 1) if "aliases: [" in text \
-            else text + f"aliases: [{marker}]\n"
+        if re.search(r"^aliases: \[", text, re.M):
+            text = re.sub(r"^aliases: \[", f"aliases: [{marker}, ", text, count=1, flags=re.M)
+        elif re.search(r"^aliases:\n", text, re.M):  # a block list, items at their indent
+            text = re.sub(r"^aliases:\n([ ]*)- ", rf"aliases:\n\1- {marker}\n\1- ", text,
+                          count=1, flags=re.M)
+        else:
+            text += f"aliases: [{marker}]\n"
         return actor, text, f"actors/{actor.stem}/", marker
 
     return {"briefing BLUF": bluf, "article text": article_text, "actor aliases": aliases}
