@@ -123,9 +123,15 @@ def _fastest(best: dict[str, float], times: dict[str, float]) -> dict[str, float
 
 
 def report_pages(pages: tuple[Page, ...], results: Results) -> None:
-    size = sum(len(page.text.encode("utf-8")) for page in pages)
+    sizes = {page.path: len(page.text.encode("utf-8")) for page in pages}
+    size = sum(sizes.values())
+    largest = max(sizes, key=sizes.get)
     results.add("pages generated", str(len(pages)), "pages", len(pages))
     results.add("Markdown total", f"{size / MB:.1f} MB", "markdown_mb", size / MB)
+    results.add("Markdown page, average / largest",
+                f"{size / len(pages) / 1024:.1f} KB / {sizes[largest] / 1024:.0f} KB"
+                f" ({largest})", "markdown_page_kb",
+                {"average": size / len(pages) / 1024, "largest": sizes[largest] / 1024})
 
 
 def bench_mentions(corpus: Corpus, analyse_s: float, results: Results) -> None:
@@ -239,6 +245,12 @@ def report_site(site: Path, results: Results) -> None:
                     index.stat().st_size / MB)
     results.add("site total", f"{total / MB:.1f} MB, {len(files)} files ({html} HTML)",
                 "site_mb", total / MB)
+    pages = [path for path in files if path.suffix == ".html"]
+    if pages:
+        largest = max(pages, key=lambda path: path.stat().st_size)
+        results.add("largest HTML page",
+                    f"{largest.stat().st_size / 1024:.0f} KB ({largest.relative_to(site)})",
+                    "largest_html_kb", largest.stat().st_size / 1024)
 
 
 def generator_version() -> str:
