@@ -47,6 +47,10 @@ EDITS = {
                                    + "aliases: [Gammaland Junior]\n"),
     "actor name": lambda c: replace(c / "actors" / "beta-land.yml", "name: Betaland",
                                     "name: Betaland Republic"),
+    # Kappa Bank's briefing count changes: the graphs that show it size it anew.
+    "briefing actor": lambda c: write(c / "briefings" / "b02.yml",
+                                      (c / "briefings" / "b02.yml").read_text()
+                                      + "actors:\n  - {id: kappa-bank, role: Lender}\n"),
     "topic name": lambda c: replace(c / "taxonomy.yml", "{name: Energy}", "{name: Power}"),
     "relationship": lambda c: write(first(c / "briefings", "b0*.yml"),
                                     re.sub(r"\nrelationships:\n(  - .*\n)*", "\n",

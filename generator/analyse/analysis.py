@@ -14,7 +14,7 @@ from ..model import Corpus, article_order, briefing_order
 from .cache import AnalysisCache
 from .figures import Figure
 from .graph import Graph, relationship_graph
-from .links import Involvement, article_involvement, backlinks, briefing_involvement, co_mentions
+from .links import Involvement, article_involvement, backlinks, briefing_involvement
 from .mentions import Mention
 from .quotes import Quote
 from .related import Related
@@ -71,7 +71,7 @@ def analyse(corpus: Corpus, cache: AnalysisCache | None = None) -> Analysis:
         briefings_by_actor=backlinks(corpus.briefings, briefing_actors, briefing_order),
         articles_by_actor=backlinks(corpus.articles, article_actors, article_order),
         related=cache.related(corpus, involved),
-        co_mentions=co_mentions(article_actors),
+        co_mentions=cache.co_mentions(article_actors),
         graph=relationship_graph(corpus),
         events=timeline(corpus),
     )

@@ -23,14 +23,18 @@ def pages(site: Site) -> list[Page]:
 def remembered(site: Site, actor: model.Actor) -> list[Page]:
     """The actor's pages, rendered again only when what they show changed (names, titles
     and the graph are in the memo's corpus-wide key)."""
-    analysis = site.analysis
+    analysis, counts = site.analysis, site.mention_counts
+    articles = analysis.articles_mentioning(actor.id)
+    spoken = site.quotes_by_speaker.get(actor.id, {})
     key = (actor,
-           tuple((b, _mentions(analysis.briefing_actors[b], actor.id))
+           tuple((b, counts["briefing", b, actor.id])
                  for b in analysis.briefings_involving(actor.id)),
-           tuple((a, _mentions(analysis.article_actors[a], actor.id))
-                 for a in analysis.articles_mentioning(actor.id)),
-           tuple(analysis.quotes_by(actor.id, analysis.articles_mentioning(actor.id))),
-           analysis.co_mentions.get(actor.id, ()))
+           tuple((a, counts["article", a, actor.id]) for a in articles),
+           tuple(spoken.get(a, ()) for a in articles),
+           analysis.co_mentions.get(actor.id, ()),
+           # Its small graph sizes each node by the briefings that actor is in.
+           tuple((n, len(analysis.briefings_involving(n)))
+                 for n in sorted(site.neighbours.get(actor.id, set()) | {actor.id})))
     return site.memo.get("actor", actor.id, key, lambda: actor_pages(site, actor))
 
 

@@ -11,7 +11,8 @@ INDEX_ROWS = 100  # sources on each page of the index
 
 
 def pages(site: Site) -> list[Page]:
-    return [*index_pages(site), *(remembered(site, a) for a in site.corpus.articles)]
+    index = site.memo.get("sources", "all", site.corpus.articles, lambda: index_pages(site))
+    return [*index, *(remembered(site, a) for a in site.corpus.articles)]
 
 
 def remembered(site: Site, article: model.Article) -> Page:

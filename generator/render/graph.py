@@ -23,6 +23,13 @@ SITE_GRAPH = "graph-site"  # its key, shared by graph.md's container and the scr
 
 
 def pages(site: Site) -> list[Page]:
+    # The graph and the actors' names are in the memo's corpus-wide key; the node weights
+    # come from the briefings each actor is in.
+    return site.memo.get("graph", "site", site.analysis.briefings_by_actor,
+                         lambda: _pages(site))
+
+
+def _pages(site: Site) -> list[Page]:
     whole = site.analysis.graph
     # No table of contents: the graph gets the full width of the content column.
     front = {"title": "Relationship graph", "hide": ["toc"], "graph": True,

@@ -24,7 +24,9 @@ YEAR_EVENTS = 400  # a year with more events than this gets one page per month
 
 
 def pages(site: Site) -> list[Page]:
-    return [home(site), *all_briefings(site), *timeline(site), *taxonomy(site)]
+    return [home(site), *all_briefings(site),
+            *site.memo.get("timeline", "all", site.analysis.events, lambda: timeline(site)),
+            *taxonomy(site)]
 
 
 def home(site: Site) -> Page:

@@ -167,6 +167,36 @@ class Site:
         return citing
 
     @cached_property
+    def mention_counts(self) -> dict[tuple[str, str, str], int]:
+        """("briefing" | "article", its id, actor id) → how often it mentions the actor."""
+        counts: dict[tuple[str, str, str], int] = {}
+        for kind, by_item in (("article", self.analysis.article_actors),
+                              ("briefing", self.analysis.briefing_actors)):
+            for item, involved in by_item.items():
+                for inv in involved:
+                    counts[kind, item, inv.actor] = inv.mentions
+        return counts
+
+    @cached_property
+    def neighbours(self) -> dict[str, set[str]]:
+        """Actor id → the actors its small graph shows (its relationships' other ends)."""
+        around: dict[str, set[str]] = defaultdict(set)
+        for edge in self.analysis.graph.edges:
+            around[edge.subject].add(edge.object)
+            around[edge.object].add(edge.subject)
+        return around
+
+    @cached_property
+    def quotes_by_speaker(self) -> dict[str, dict[str, list]]:
+        """Speaker id → article id → the quotations it speaks there, in text order."""
+        spoken: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for article_id, quotes in self.analysis.quotes.items():
+            for quote in quotes:
+                if quote.speaker:
+                    spoken[quote.speaker][article_id].append(quote)
+        return spoken
+
+    @cached_property
     def term_counts(self) -> Counter:
         """How many briefings each ("topic" | "region", id) files."""
         counts: Counter = Counter()
