@@ -176,3 +176,26 @@ def test_explain_shows_the_mentions_the_analysis_found(content):
     assert shown == [(m.text, m.actor) for m in cold(content).mentions[TALKS]]
     assert shown == [("Iraqi", "iraq"), ("Russian", "russia"), ("ISIS", "isis"),
                      ("Bob Work", "bob-work")]
+
+
+def test_a_name_edit_analyses_again_only_the_articles_holding_a_changed_name(content):
+    # Congress is named in the seed article only: the talks keep their analysis.
+    cache = warmed(content)
+    edit(content / "actors" / "us-congress.yml", "aliases: [U.S. Congress,",
+         "aliases: [Capitol Hill, U.S. Congress,")
+    assert analyse(corpus_of(content), cache) == cold(content)
+    assert cache.computed == 3
+
+
+@pytest.mark.parametrize("actor, old, new", [
+    ("iraq", "name: Iraq", "name: Republic of Iraq"),  # the talks say "Iraqi" only
+    ("isis", "aliases: [", "aliases: [Baghdad, "),  # a new alias that the talks hold
+    ("bob-work", "kind: person", "kind: organization"),  # who may be a speaker
+    ("bob-work", "weak_aliases: [Work]", "weak_aliases: [Work, Bob]"),
+    ("russia", "demonyms: [", "demonyms: [Muscovite, "),
+    ("united-states", "not_mentions: [", "not_mentions: [Baghdad on Monday, "),
+])
+def test_every_kind_of_name_edit_gives_the_cold_analysis(content, actor, old, new):
+    cache = warmed(content)
+    edit(content / "actors" / f"{actor}.yml", old, new)
+    assert analyse(corpus_of(content), cache) == cold(content)

@@ -2,8 +2,11 @@
 
 An entry is keyed by (the fingerprint of the actors' names, a hash of the article's text): the
 only inputs of `analyse_article`. Editing an article's text misses its own entry; editing a
-briefing, or an actor's summary, misses none; editing an actor's names changes the fingerprint
-and so misses every entry, as it must (any mention anywhere may change).
+briefing, or an actor's summary, misses none. Editing an actor's names changes the
+fingerprint; then an article is analysed again only if its text holds some spelling of a
+name, old or new, of an actor whose names changed (`NameChange`): elsewhere no match can
+start, end or be judged differently, since every rule reads only the text and the names
+that match in it. Past `NameChange.LIMIT` changed actors, every article is analysed again.
 
 The compiled mention pattern is kept too, with the `ActorNames` it belongs to, and replaced
 only when the fingerprint changes: compiling it for thousands of aliases costs more than
@@ -17,9 +20,11 @@ entry that run did not use (deleted articles, the old text of edited ones).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Actor, Corpus
+from ..names import spellings
 from .article import ActorNames, ArticleAnalysis, analyse_article, text_hash
 from .links import co_mentions
 from .related import Related, related_briefings, scoring_inputs
@@ -30,6 +35,7 @@ class AnalysisCache:
 
     def __init__(self) -> None:
         self._names: ActorNames | None = None
+        self._change: NameChange | None = None  # from the names before the current ones
         self._used: dict[tuple[str, str], ArticleAnalysis] = {}  # since the last sweep
         self._kept: dict[tuple[str, str], ArticleAnalysis] = {}  # used by the run before
         self._related: tuple[tuple, dict[str, tuple[Related, ...]]] | None = None
@@ -42,13 +48,21 @@ class AnalysisCache:
         """The actors' names: the ones already held (pattern compiled) when nothing changed."""
         names = ActorNames(actors)
         if self._names is None or self._names.fingerprint != names.fingerprint:
+            self._change = NameChange(self._names, names) if self._names else None
             self._names = names
             self.compiled += 1
         return self._names
 
     def get_or_compute(self, text: str, names: ActorNames) -> ArticleAnalysis:
-        key = (names.fingerprint, text_hash(text))
+        digest = text_hash(text)
+        key = (names.fingerprint, digest)
         found = self._used.get(key) or self._kept.get(key)
+        change = self._change
+        if found is None and change is not None and change.after == names.fingerprint:
+            before = (change.before, digest)
+            found = self._used.get(before) or self._kept.get(before)
+            if found is not None and change.touches(text):
+                found = None
         if found is None:
             found = analyse_article(text, names)
             self.computed += 1
@@ -74,9 +88,39 @@ class AnalysisCache:
     def sweep(self) -> None:
         """End a run: forget every entry it did not use."""
         self._kept, self._used = self._used, {}
+        self._change = None  # entries under the old names are gone now
 
     def __len__(self) -> int:
         return len(self._used.keys() | self._kept.keys())
 
     def __repr__(self) -> str:
         return f"AnalysisCache({len(self)} articles, {self.computed} computed)"
+
+
+class NameChange:
+    """Which articles a change of names can affect: those whose text holds a spelling of any
+    name (name, alias, weak alias, demonym, not_mentions phrase) that a changed actor had
+    before or has now. Matched without regard to case, a superset of what the finder
+    matches, so no affected article is missed."""
+
+    LIMIT = 50  # changed actors; past this, scanning for their names saves little
+
+    def __init__(self, before: ActorNames, after: ActorNames):
+        self.before, self.after = before.fingerprint, after.fingerprint
+        changed = [actor_id for actor_id in before.actors.keys() | after.actors.keys()
+                   if before.actors.get(actor_id) != after.actors.get(actor_id)]
+        forms = {spelling
+                 for names in (before, after) for actor_id in changed
+                 if (actor := names.actors.get(actor_id)) is not None
+                 for name in (actor.name, *actor.aliases, *actor.weak_aliases,
+                              *actor.demonyms, *actor.not_mentions)
+                 for spelling in spellings(name)}
+        self._pattern = (re.compile("|".join(sorted(map(re.escape, forms), key=len,
+                                                     reverse=True)), re.IGNORECASE)
+                         if len(changed) <= self.LIMIT and forms else None)
+
+    def touches(self, text: str) -> bool:
+        if self._pattern is None:
+            return True
+        # The finder reads a curly apostrophe as a straight one; so does this.
+        return self._pattern.search(text.replace("’", "'")) is not None
