@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -204,11 +205,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         last = self.last_build
         if last is None or _stamps(last.config) != self.stamps:
             return False
+        start = time.perf_counter()
         self.pages = self._generate(last.config)
+        generated = time.perf_counter()
         changed = last.update(self.pages)
         if changed is None:
             return False
-        log.info(f"Rebuilt {len(changed)} changed page{'s' if len(changed) != 1 else ''}")
+        log.info(f"Rebuilt {len(changed)} changed page{'s' if len(changed) != 1 else ''}"
+                 f" (generator {generated - start:.2f} s, MkDocs"
+                 f" {time.perf_counter() - generated:.2f} s)")
         return True
 
     def on_build_error(self, *, error: Exception) -> None:
