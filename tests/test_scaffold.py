@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "intel-sharing-article.txt"
+SEED = ROOT / "tests" / "fixtures" / "intel-sharing-article.txt"  # the seed, kept in the repository
 
 
 def run(*args: str):
