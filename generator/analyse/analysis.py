@@ -14,7 +14,7 @@ from ..model import Corpus, article_order, briefing_order
 from .cache import AnalysisCache
 from .figures import Figure
 from .graph import Graph, relationship_graph
-from .links import Involvement, article_involvement, backlinks, briefing_involvement
+from .links import Involvement, backlinks, briefing_involvement
 from .mentions import Mention
 from .quotes import Quote
 from .related import Related
@@ -57,7 +57,7 @@ def analyse(corpus: Corpus, cache: AnalysisCache | None = None) -> Analysis:
     articles = {article.id: cache.get_or_compute(article.text, names)
                 for article in corpus.articles}
     cache.sweep()
-    article_actors = {article_id: article_involvement(analysis)
+    article_actors = {article_id: cache.involvement(analysis)
                       for article_id, analysis in articles.items()}
     briefing_actors = {briefing.id: briefing_involvement(briefing, articles)
                        for briefing in corpus.briefings}

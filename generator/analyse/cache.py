@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from ..model import Actor, Corpus
 from ..names import spellings
 from .article import ActorNames, ArticleAnalysis, analyse_article, text_hash
-from .links import co_mentions
+from .links import Involvement, article_involvement, co_mentions
 from .related import Related, related_briefings, scoring_inputs
 
 
@@ -40,6 +40,9 @@ class AnalysisCache:
         self._kept: dict[tuple[str, str], ArticleAnalysis] = {}  # used by the run before
         self._related: tuple[tuple, dict[str, tuple[Related, ...]]] | None = None
         self._co_mentions: tuple[dict, dict] | None = None
+        # By the id of an analysis still held here: its involvement (the same tuple every run,
+        # so the page memo compares it by identity).
+        self._involvement: dict[int, tuple[ArticleAnalysis, tuple[Involvement, ...]]] = {}
         self.computed = 0  # articles analysed, not found here
         self.compiled = 0  # sets of names adopted, each compiling its mention pattern once
         self.related_scored = 0  # times the related briefings were scored, not found here
@@ -78,6 +81,14 @@ class AnalysisCache:
             self.related_scored += 1
         return self._related[1]
 
+    def involvement(self, analysis: ArticleAnalysis) -> tuple[Involvement, ...]:
+        """`article_involvement(analysis)`, made once per analysis held."""
+        kept = self._involvement.get(id(analysis))
+        if kept is None or kept[0] is not analysis:
+            kept = (analysis, article_involvement(analysis))
+            self._involvement[id(analysis)] = kept
+        return kept[1]
+
     def co_mentions(self, article_actors: dict) -> dict:
         """`co_mentions(article_actors)`, counted again only when who is mentioned where
         changed (the costliest corpus-wide step after an edit: 0.6 s at 5,000 articles)."""
@@ -89,6 +100,8 @@ class AnalysisCache:
         """End a run: forget every entry it did not use."""
         self._kept, self._used = self._used, {}
         self._change = None  # entries under the old names are gone now
+        held = {id(analysis) for analysis in self._kept.values()}
+        self._involvement = {key: kept for key, kept in self._involvement.items() if key in held}
 
     def __len__(self) -> int:
         return len(self._used.keys() | self._kept.keys())
