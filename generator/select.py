@@ -19,9 +19,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from typing import TypeVar
 
 from .model import Actor, Article, Briefing, Corpus, Profile, under_embargo
 from .names import spellings
+
+T = TypeVar("T")
 
 # What a build shows when no profile is chosen: the safest choice.
 PUBLIC = Profile("public")
@@ -89,7 +92,7 @@ def _appears(actor: Actor, lowered_text: str) -> bool:
 
 
 def _prune_actor(actor: Actor, actors: set[str]) -> Actor:
-    return dataclasses.replace(
+    return _same_if_equal(actor, dataclasses.replace(
         actor,
         country=actor.country if actor.country in actors else None,
         affiliations=tuple(a for a in actor.affiliations if a in actors),
@@ -98,12 +101,12 @@ def _prune_actor(actor: Actor, actors: set[str]) -> Actor:
             else dataclasses.replace(role, organization=None)
             for role in actor.roles
         ),
-    )
+    ))
 
 
 def _prune(briefing: Briefing, articles: set[str], briefings: set[str],
            actors: set[str]) -> Briefing:
-    return dataclasses.replace(
+    return _same_if_equal(briefing, dataclasses.replace(
         briefing,
         articles=tuple(a for a in briefing.articles if a in articles),
         key_judgments=tuple(
@@ -117,4 +120,10 @@ def _prune(briefing: Briefing, articles: set[str], briefings: set[str],
             if rel.subject in actors and rel.object in actors
         ),
         related=tuple(r for r in briefing.related if r in briefings),
-    )
+    ))
+
+
+def _same_if_equal(record: T, pruned: T) -> T:
+    # Nothing pruned: hand on the loaded record itself, so that later stages' caches, which
+    # compare their inputs with ==, find it unchanged by identity instead of field by field.
+    return record if pruned == record else pruned
