@@ -27,6 +27,8 @@ from typing import Protocol
 
 import nh3
 
+from .user_markdown import SAFE_SCHEMES, outside
+
 _TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "ins", "kbd", "li", "mark", "ol", "p",
@@ -58,7 +60,6 @@ _CLASSES = {
              "kj-confidence--low", "kj-likelihood", "related-reason", "source-grade", "no-data",
              "tlp-label", *_TLP},
 }
-_SCHEMES = {"http", "https", "mailto"}
 
 _GRAPH_DATA = re.compile(
     r'<script type="application/json" id="(graph-[a-z0-9-]+)">(.*?)</script>', re.DOTALL)
@@ -88,7 +89,7 @@ def clean(page_html: str) -> str:
         clean_content_tags={"script", "style", "template", "iframe", "object", "noscript"},
         attributes=_ATTRIBUTES,
         allowed_classes=_CLASSES,
-        url_schemes=_SCHEMES,
+        url_schemes=set(SAFE_SCHEMES),
         link_rel=None,  # no target="_blank" is allowed, so no rel is needed
         strip_comments=True,
     )
@@ -110,7 +111,7 @@ def _local_image(match: re.Match) -> str:
     """An image stays only when it is part of the site; from outside it becomes a link."""
     attributes = dict(_ATTR.findall(match.group(1)))
     src = html.unescape(attributes.get("src", ""))
-    if src and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//", src.strip()):
+    if src and not outside(src):
         return match.group()
     if not src:
         return ""

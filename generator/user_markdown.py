@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 # A link's text or address longer than this is not prose; Python-Markdown would still scan it.
 MAX_SPAN = 2000
@@ -64,6 +66,17 @@ _URL_NOISE = re.compile(r"[\t\n\r]|^[\x00-\x20]+")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
+def scheme(address: str) -> str | None:
+    """The address's scheme as a browser reads it, lower-cased; None when relative."""
+    match = _SCHEME.match(_URL_NOISE.sub("", address))
+    return match.group(1).lower() if match else None
+
+
+def outside(address: str) -> bool:
+    """An absolute address (or a scheme-relative "//host/…"): off this site."""
+    return scheme(address) is not None or _URL_NOISE.sub("", address).startswith("//")
+
+
 @dataclass(frozen=True)
 class Link:
     """A link or image the engine will make, and where its address starts in the text."""
@@ -79,9 +92,7 @@ class Link:
 
     @property
     def scheme(self) -> str | None:
-        """The address's scheme as a browser reads it, lower-cased; None when relative."""
-        match = _SCHEME.match(_URL_NOISE.sub("", self.address))
-        return match.group(1).lower() if match else None
+        return scheme(self.address)
 
     @property
     def safe(self) -> bool:
@@ -89,8 +100,7 @@ class Link:
 
     @property
     def outside(self) -> bool:
-        """An absolute address (or a scheme-relative "//host/…"): off this site."""
-        return self.scheme is not None or self.address.startswith("//")
+        return outside(self.address)
 
 
 @dataclass(frozen=True)
@@ -102,19 +112,20 @@ class Scan:
     escapes: tuple[int, ...]
     # Paragraphs (start, end) too dense with markup to parse: shown as preformatted text.
     plain: tuple[tuple[int, int], ...] = ()
-    # Headings kept as headings; past MAX_HEADINGS the "#" of each is in `escapes`.
-    headings: int = 0
     # Where the blocks past MAX_BLOCKS start (that tail is the last `plain` span).
     tail_from: int | None = None
 
     def in_plain(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.plain, (offset, len(self.plain) + offset + 1)) - 1
-        return index >= 0 and self.plain[index][0] <= offset < self.plain[index][1]
+        return _within(self.plain, offset)
+
+    @cached_property
+    def _link_starts(self) -> list[int]:
+        # cached_property writes to the instance __dict__, which a frozen dataclass allows.
+        return [link.start for link in self.links]
 
     def link_at(self, offset: int) -> Link | None:
         """The link whose span contains `offset`, if any (links never overlap at top level)."""
-        starts = [link.start for link in self.links]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._link_starts, offset) - 1
         while index >= 0:
             link = self.links[index]
             if link.start <= offset < link.end:
@@ -148,25 +159,27 @@ def scan(text: str, dense_as_plain: bool = True) -> Scan:
         plain.append((tail_from, len(text)))  # the rest of the text, as one block
     body_end = len(text) if tail_from is None else tail_from
     escapes.extend(match.start(1) for match in _DEEP_QUOTE.finditer(text, 0, body_end))
-    plain_starts = [start for start, _end in plain]
-    headings: list[int] = []
     for match in _DEFINITION.finditer(text):
-        index = bisect.bisect_right(plain_starts, match.start()) - 1
-        if index >= 0 and match.start() < plain[index][1]:
+        if _within(plain, match.start()):
             continue
         breaker = text.index("[", match.start())
         links.append(Link(match.start(), match.end(), match.group(1), match.start(1), breaker,
                           definition=True))
+    headings = 0
     for match in _HEADING.finditer(text):
-        index = bisect.bisect_right(plain_starts, match.start()) - 1
-        if index >= 0 and match.start() < plain[index][1]:
+        if _within(plain, match.start()):
             continue
-        if len(headings) < MAX_HEADINGS:
-            headings.append(match.start(1))
-        else:
+        headings += 1
+        if headings > MAX_HEADINGS:
             escapes.append(match.start(1))  # "\#": the line is text, not a section
     links.sort(key=lambda link: link.start)
-    return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain), len(headings), tail_from)
+    return Scan(tuple(links), tuple(sorted(escapes)), tuple(plain), tail_from)
+
+
+def _within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Is `offset` inside one of these sorted, non-overlapping (start, end) spans?"""
+    index = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _tail(text: str) -> int | None:

@@ -66,26 +66,30 @@ class _Writer:
     def span(self, start: int, end: int) -> str:
         """Markdown for text[start:end]; a span never cuts a plain paragraph in two."""
         out, cursor = [], start
-        for plain_start, plain_end in self.scanned.plain:
-            if start <= plain_start < end:
-                out.append(self._edited(cursor, plain_start))
-                if plain_start and not self.text[:plain_start].endswith("\n\n"):
-                    out.append("\n\n")  # a tail cut from a list or a table: a block of its own
-                out.append(_preformatted(self.text[plain_start:plain_end]))
-                cursor = plain_end
-        out.append(self._edited(cursor, end))
+        plain = self.scanned.plain
+        first = bisect.bisect_left(plain, start, key=lambda span: span[0])
+        for plain_start, plain_end in plain[first:]:
+            if plain_start >= end:
+                break
+            out.append(self.edited(cursor, plain_start))
+            if plain_start and not self.text.endswith("\n\n", 0, plain_start):
+                out.append("\n\n")  # a tail cut from a list or a table: a block of its own
+            out.append(_preformatted(self.text[plain_start:plain_end]))
+            cursor = plain_end
+        out.append(self.edited(cursor, end))
         return "".join(out)
 
-    def _edited(self, start: int, end: int) -> str:
+    def edited(self, start: int, end: int, escape: Callable[[str], str] = _escape) -> str:
+        """text[start:end] with its edits applied, each piece passed through `escape`."""
         out = []
         first = bisect.bisect_left(self.offsets, start)
         last = bisect.bisect_left(self.offsets, end)
         cursor = start
         for offset in self.offsets[first:last]:
-            out.append(_escape(self.text[cursor:offset]))
-            out.append(_escape(self.edits[offset]))
+            out.append(escape(self.text[cursor:offset]))
+            out.append(escape(self.edits[offset]))
             cursor = offset + 1
-        out.append(_escape(self.text[cursor:end]))
+        out.append(escape(self.text[cursor:end]))
         return "".join(out)
 
 
@@ -115,14 +119,9 @@ def user_text(text: str) -> Markup:
     Cached: the same names and titles are printed on thousands of pages."""
     if not _SCANNED.search(text):
         return Markup(str(escape(text)).replace("{", "&#123;"))
-    writer = _Writer(text, dense_as_plain=False)
-    pieces, cursor = [], 0
-    for offset in writer.offsets:
-        pieces.append(str(escape(text[cursor:offset])))
-        pieces.append(str(escape(writer.edits[offset])))
-        cursor = offset + 1
-    pieces.append(str(escape(text[cursor:])))
-    return Markup("".join(pieces).replace("{", "&#123;"))
+    html_escaped = _Writer(text, dense_as_plain=False).edited(0, len(text),
+                                                              lambda piece: str(escape(piece)))
+    return Markup(html_escaped.replace("{", "&#123;"))
 
 
 def relative(here: str, target: str) -> str:
