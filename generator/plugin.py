@@ -69,8 +69,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # it changed (generator/incremental.py), and what that build was made from.
         self.last_build: LastBuild | None = None
         self.stamps: dict[str, tuple[int, int]] = {}
+        self.files: Files | None = None
         self.nav: Navigation | None = None
         self.env = None
+        self.search = None  # the site's search plugin, whose entries are kept per page
         self.search_entries: dict[str, list] = {}
         self.search_mark = 0
 
@@ -94,9 +96,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # a full build may leave garbage of the last one to collect
         self.last_build = None
+        self.search = _search(config)
         self.search_entries = {}
         self.pages = self._generate(config)
-        self.stamps = _stamps(config)
+        self.stamps = self._stamps(config)
 
     def _generate(self, config: MkDocsConfig) -> tuple[Page, ...]:
         """The pages from the content as it is now; the last good ones under serve when the
@@ -141,19 +144,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.env = env
         return env
 
-    # Each page's search entries, kept apart so that a rebuild of one page can replace its
-    # own: the search plugin appends them between these two handlers.
+    # Under serve, each page's search entries, kept apart so that a rebuild of one page can
+    # replace its own: the search plugin appends them between these two handlers.
     @event_priority(100)
     def _before_search(self, context, *, page: MkDocsPage, config: MkDocsConfig, nav):
-        self.search_mark = len(_search(config).search_index.entries) if _search(config) else 0
+        if self.serving and self.search is not None:
+            self.search_mark = len(self.search.search_index.entries)
         return context
 
     @event_priority(-100)
     def _after_search(self, context, *, page: MkDocsPage, config: MkDocsConfig, nav):
-        search = _search(config)
-        if search is not None:
+        if self.serving and self.search is not None:
             self.search_entries[page.file.src_uri] = \
-                search.search_index.entries[self.search_mark:]
+                self.search.search_index.entries[self.search_mark:]
         return context
 
     on_page_context = CombinedEvent(_before_search, _after_search)
@@ -172,7 +175,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.serving:
             self.last_build = LastBuild(config, self.files, self.nav, self.env,
                                         {page.path: page.text for page in self.pages},
-                                        self.search_entries, _search(config))
+                                        self.search_entries, self.search)
             # The caches now hold millions of objects that live as long as the server;
             # without this every later rebuild's garbage collection walks them all (half of
             # a rebuild's time at 5,000 articles).
@@ -203,7 +206,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """After an edit under content/ only, rebuild the pages it changed; False when a full
         build is needed (anything else changed, or the set of pages did)."""
         last = self.last_build
-        if last is None or _stamps(last.config) != self.stamps:
+        if last is None or self._stamps(last.config) != self.stamps:
             return False
         start = time.perf_counter()
         self.pages = self._generate(last.config)
@@ -224,6 +227,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._discard()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
+    def _stamps(self, config: MkDocsConfig) -> dict[str, tuple[int, int]]:
+        """Modification time and size of everything a build reads besides the content: the
+        config, the profiles, the docs folder, the theme overrides (a change there needs a
+        full build)."""
+        root = Path(config.config_file_path).resolve().parent
+        paths = [Path(config.config_file_path), root / self.config.profiles,
+                 *Path(config.docs_dir).rglob("*")]
+        if config.theme.custom_dir:
+            paths += Path(config.theme.custom_dir).rglob("*")
+        stamps = {}
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            stamps[str(path)] = (stat.st_mtime_ns, stat.st_size)
+        return stamps
+
     def _discard(self) -> None:
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
@@ -233,21 +254,3 @@ def _search(config: MkDocsConfig):
     """The search plugin (Material's, or MkDocs's own), if the site has one."""
     return next((plugin for plugin in config.plugins.values()
                  if hasattr(plugin, "search_index")), None)
-
-
-def _stamps(config: MkDocsConfig) -> dict[str, tuple[int, int]]:
-    """Modification time and size of everything a build reads besides the content: the
-    config, the docs folder, the theme overrides (a change there needs a full build)."""
-    root = Path(config.config_file_path).resolve().parent
-    paths = [Path(config.config_file_path), *Path(config.docs_dir).rglob("*")]
-    if config.theme.custom_dir:
-        paths += Path(config.theme.custom_dir).rglob("*")
-    paths += (root / "site_config").rglob("*")
-    stamps = {}
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        stamps[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return stamps
