@@ -16,11 +16,19 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
-from .render import Page
 from .swap import staged
 
 MANIFEST = ".briefings-generated"
+
+
+class TextFile(Protocol):
+    """A page as the render stage makes it: where it goes and its text. The write stage needs
+    no more of it, so it does not import the render stage for a type."""
+
+    path: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,7 @@ class UnsafePath(ValueError):
     cannot be replaced."""
 
 
-def write_pages(pages: Iterable[Page | StaticFile], out_dir: Path) -> WriteReport:
+def write_pages(pages: Iterable[TextFile | StaticFile], out_dir: Path) -> WriteReport:
     out_dir = Path(out_dir)
     pages = list(pages)
     for page in pages:
