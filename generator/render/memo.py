@@ -16,7 +16,7 @@ identity, and never an approximation (no hashing of content that could collide).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -39,7 +39,7 @@ class PageMemo:
         self._used.clear()
         self.rendered = 0
 
-    def get(self, kind: str, subject: str, key: Hashable, make: Callable[[], T]) -> T:
+    def get(self, kind: str, subject: str, key: Any, make: Callable[[], T]) -> T:
         """The kept result for this subject when its key is unchanged, else `make()`."""
         slot = (kind, subject)
         self._used.add(slot)
