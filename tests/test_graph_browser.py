@@ -125,8 +125,11 @@ def _click_node(page, graph, actor_id: str) -> None:
 
 def _actor_href(page, graph, actor_id: str) -> str:
     """Where the page's own list sends the reader for this actor (MkDocs wrote that URL)."""
-    link = page.locator(f'.relationship-graph__links a[data-actor-id="{actor_id}"]').first
-    return urljoin(page.url, link.get_attribute("href"))
+    hrefs = page.locator(".relationship-graph__links a").evaluate_all(
+        "links => links.map(a => a.href)")
+    leading = [href for href in hrefs if href.endswith(f"/actors/{actor_id}/")]
+    assert leading, f"the list under the graph does not link {actor_id}"
+    return leading[0]
 
 
 # -- the tests ----------------------------------------------------------------------------

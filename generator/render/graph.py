@@ -5,21 +5,27 @@ vendored). An actor page carries its small graph inline; the site graph, which g
 corpus, is a script of its own (graph-data.js, loaded by the theme override from the page's
 `graph_data` front matter) so that the page stays small: a script, since fetch() of a .json
 fails when the site is opened from a folder. Pages add a plain list of the same links as a
-fallback.
+fallback: the site graph's list grows with the corpus, so it is cut into pages of
+`LIST_ROWS` relationships (graph.md, then graph/page-N.md), and the drawing takes the link to
+each actor's page from its data (`actor_page`), not from the list.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 
 from markupsafe import Markup
 
 from .. import model
 from ..analyse import Graph
-from .site import Page, Site
+from .paging import paginate
+from .site import Page, Site, SiteOptions
 
 SCRIPT = "graph-data.js"  # the site graph's data, beside graph.json
 SITE_GRAPH = "graph-site"  # its key, shared by graph.md's container and the script
+PAGE = "graph.md"
+LIST_ROWS = 200  # relationships on each page of the site graph's list
 
 
 def pages(site: Site) -> list[Page]:
@@ -31,17 +37,33 @@ def pages(site: Site) -> list[Page]:
 
 def _pages(site: Site) -> list[Page]:
     whole = site.analysis.graph
+    listed = paginate(whole.edges, LIST_ROWS, PAGE)
     # No table of contents: the graph gets the full width of the content column.
     front = {"title": "Relationship graph", "hide": ["toc"], "graph": True,
              "graph_data": SCRIPT}
-    page = site.page("graph.md", "graph.md", front, graph=whole, graph_id=SITE_GRAPH,
-                     graph_json=None)
+    listing = [site.page(PAGE, "graph.md", front, graph=whole, graph_id=SITE_GRAPH,
+                         graph_json=None, pager=listed[0], listed=listed[0].items)]
+    listing += [site.page(pager.path, "graph.md",
+                          {"title": f"Relationships, page {pager.number}"},
+                          graph=whole, pager=pager, listed=pager.items)
+                for pager in listed[1:]]
     data = graph_data(site, whole, None)
-    script = (f"// The relationship graph that graph.md draws; the same data as graph.json.\n"
+    # Only the script says where actors' pages are: graph.json keeps its published shape.
+    drawn = {**data, "actor_page": _actor_page(site.options, PAGE)}
+    script = (f"// The relationship graph that graph.md draws; the data of graph.json, and\n"
+              f"// where each actor's page is from graph.md ({{id}}: the actor's id).\n"
               f"(window.briefingGraphs = window.briefingGraphs || {{}})[{json.dumps(SITE_GRAPH)}]"
-              f" = {_script_json(data)};\n")
-    return [page, Page(SCRIPT, script),
+              f" = {_script_json(drawn)};\n")
+    return [*listing, Page(SCRIPT, script),
             Page("graph.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")]
+
+
+def _actor_page(options: SiteOptions, here: str) -> str:
+    """The URL of an actor's page relative to the page `here` as served ("../actors/{id}/"),
+    with "{id}" for the actor's id: what MkDocs would make of a link written in `here`."""
+    served = options.path("actors/{id}.md")
+    url = posixpath.relpath(served, posixpath.dirname(options.path(here)) or ".")
+    return url + "/" if served.endswith("/") else url
 
 
 def graph_data(site: Site, graph: Graph, focus: str | None) -> dict:

@@ -10,15 +10,19 @@
  *   <script type="application/json" id="graph-data-XYZ">{"nodes": [...], "edges": [...],
  *     "focus": "iraq" | null}</script>
  *     ... or, for the site graph, a script loaded before this one (graph-data.js) sets
- *     window.briefingGraphs["graph-data-XYZ"] to the same object;
+ *     window.briefingGraphs["graph-data-XYZ"] to the same object, with one key more:
+ *     "actor_page": "../actors/{id}/", where an actor's page is from this page;
  *   <div class="relationship-graph relationship-graph--site|--actor"
  *        data-graph="graph-data-XYZ" role="img" aria-label="..."></div>
  *   <div class="relationship-graph__links"> <ul><li><a href="..." data-actor-id="iraq">
- *     ... the same graph as a list, which is also what readers without JavaScript get.
+ *     ... the graph as a list, which is also what readers without JavaScript get (the site
+ *     graph's list is cut into pages, and its links carry no data-actor-id).
  *
- * Node URLs are never built here: they are taken from the `a[data-actor-id]` anchors of the
- * list that follows the graph (or anywhere in the page), which MkDocs wrote with correct
- * relative URLs, so the site works under any sub-path and with or without directory URLs.
+ * Where a node leads: the data's `actor_page`, written by the generator from the site's own
+ * use_directory_urls, relative to the page, with the actor's id in place of {id}; without
+ * one (an actor page's small graph), the `a[data-actor-id]` anchors of the list that follows
+ * the graph (or anywhere in the page), which MkDocs wrote. Both are relative URLs, so the
+ * site works under any sub-path and with or without directory URLs.
  * Optional `a[data-briefing-id]` / `a[data-article-id]` anchors in the page give the
  * briefings and sources behind an edge their titles and links.
  *
@@ -263,11 +267,19 @@
     return map;
   }
 
-  function actorAnchors(container) {
+  // id -> the URL of the actor's page, or null when the page does not say.
+  function actorLinks(container, data) {
+    if (typeof data.actor_page === "string") {
+      var pattern = data.actor_page;
+      return function (id) {
+        return new URL(pattern.split("{id}").join(encodeURIComponent(id)), document.baseURI).href;
+      };
+    }
     var own = anchorMap(linksFor(container), "data-actor-id");
     var page = anchorMap(document, "data-actor-id");
     return function (id) {
-      return own[id] || page[id] || null;
+      var anchor = own[id] || page[id];
+      return anchor ? anchor.href : null;
     };
   }
 
@@ -554,7 +566,7 @@
       return;
     }
     var focus = data.focus == null ? null : String(data.focus);
-    var actorAnchor = actorAnchors(container);
+    var actorLink = actorLinks(container, data);
     var briefingAnchors = anchorMap(document, "data-briefing-id");
     var articleAnchors = anchorMap(document, "data-article-id");
 
@@ -714,7 +726,7 @@
       var weight = d.weight === 1 ? "1 briefing" : d.weight + " briefings";
       info.textContent = d.name + " (" + d.kindLabel + ", in " + weight + ", " +
         node.degree(false) + " relationship" + (node.degree(false) === 1 ? "" : "s") +
-        " here)" + (actorAnchor(d.id) ? " — click to open its page." : "");
+        " here)" + (actorLink(d.id) ? " — click to open its page." : "");
       container.setAttribute("title", d.name + " — " + d.kindLabel);
     }
 
@@ -723,7 +735,7 @@
       event.target.addClass("hovered");
       neighbourhoodHighlight(event.target);
       describeNode(event.target);
-      container.style.cursor = actorAnchor(event.target.id()) ? "pointer" : "";
+      container.style.cursor = actorLink(event.target.id()) ? "pointer" : "";
     });
     cy.on("mouseout", "node", function () {
       clearHighlight();
@@ -752,13 +764,13 @@
       }
     });
     cy.on("tap", "node", function (event) {
-      var anchor = actorAnchor(event.target.id());
-      if (!anchor) return;
+      var href = actorLink(event.target.id());
+      if (!href) return;
       var pointer = event.originalEvent;
       if (pointer && (pointer.ctrlKey || pointer.metaKey || pointer.shiftKey)) {
-        window.open(anchor.href, "_blank", "noopener"); // as a link would
+        window.open(href, "_blank", "noopener"); // as a link would
       } else {
-        window.location.assign(anchor.href);
+        window.location.assign(href);
       }
     });
 
