@@ -5,10 +5,10 @@ files (they always count as modified, the search index keeps only the rebuilt pa
 pages that show edited data stay stale). The generator knows better: it produces every page
 as text, so after an edit the pages whose text changed are exactly the pages to redo. This
 module keeps what one full MkDocs build set up (config, files, navigation, template
-environment, each page's search entries) and, for a later edit, puts the new Markdown into
-the changed files and runs MkDocs's own page functions on them alone (`_populate_page`,
-`_build_page`: every plugin event a page gets), then writes the search index in the order a
-full build writes it. When the set of pages changes, or anything but the content changed,
+environment) and, for a later edit, puts the new Markdown into the changed files and runs
+MkDocs's own page functions on them alone (`_populate_page`, `_build_page`: every plugin
+event a page gets). The search index is made from the built HTML afterwards
+(`site_search.py`). When the set of pages changes, or anything but the content changed,
 the caller does a full build instead.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jinja2
 from mkdocs.commands.build import _build_page, _populate_page
@@ -39,9 +39,6 @@ class LastBuild:
     nav: Navigation
     env: jinja2.Environment
     pages: dict[str, str]  # doc path → the Markdown text it was built from
-    # Search entries by page, in build order, and the search plugin's index they go into.
-    search_entries: dict[str, list] = field(default_factory=dict)
-    search: object | None = None
 
     def update(self, pages: Iterable[Page]) -> list[str] | None:
         """Rebuild the pages whose text changed; their paths, or None when a full build is
@@ -62,8 +59,6 @@ class LastBuild:
             else:
                 self._rebuild(file, in_serve)
         self.pages = new
-        if changed and self.search is not None:
-            self._write_search_index(in_serve)
         return changed
 
     def _rebuild(self, file: File, in_serve) -> None:
@@ -72,10 +67,3 @@ class LastBuild:
         _build_page(page, self.config, in_serve, self.nav, self.env)
         page.validate_anchor_links(files=self.files,
                                    log_level=self.config.validation.links.anchors)
-
-    def _write_search_index(self, in_serve) -> None:
-        # A full build lists every page's entries in build order: so does this.
-        index = self.search.search_index
-        index.entries = [entry for file in in_serve
-                         for entry in self.search_entries.get(file.src_uri, ())]
-        self.search.on_post_build(config=self.config)

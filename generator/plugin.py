@@ -28,7 +28,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -40,6 +40,7 @@ from .load.profiles import choose_profile
 from .pipeline import Caches, generate
 from .render import Page, SiteOptions
 from .sanitize import clean, clean_toc
+from .site_search import BackgroundIndexer, SearchIndexError, index_site
 from .swap import Staged
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -50,6 +51,9 @@ class BriefingsConfig(base.Config):
 
     content = c.Type(str, default="content")
     profiles = c.Type(str, default="site_config/profiles.yml")
+    # Index the built site with Pagefind (generator/site_search.py); off for a site that
+    # keeps another search.
+    search = c.Type(bool, default=True)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -72,9 +76,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.files: Files | None = None
         self.nav: Navigation | None = None
         self.env = None
-        self.search = None  # the site's search plugin, whose entries are kept per page
-        self.search_entries: dict[str, list] = {}
-        self.search_mark = 0
+        self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -96,8 +98,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # a full build may leave garbage of the last one to collect
         self.last_build = None
-        self.search = _search(config)
-        self.search_entries = {}
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)
 
@@ -144,23 +144,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.env = env
         return env
 
-    # Under serve, each page's search entries, kept apart so that a rebuild of one page can
-    # replace its own: the search plugin appends them between these two handlers.
-    @event_priority(100)
-    def _before_search(self, context, *, page: MkDocsPage, config: MkDocsConfig, nav):
-        if self.serving and self.search is not None:
-            self.search_mark = len(self.search.search_index.entries)
-        return context
-
-    @event_priority(-100)
-    def _after_search(self, context, *, page: MkDocsPage, config: MkDocsConfig, nav):
-        if self.serving and self.search is not None:
-            self.search_entries[page.file.src_uri] = \
-                self.search.search_index.entries[self.search_mark:]
-        return context
-
-    on_page_context = CombinedEvent(_before_search, _after_search)
-
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
         # Generated pages carry untrusted text: whatever Markdown made of it, only allow-listed
@@ -174,16 +157,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:
             self.last_build = LastBuild(config, self.files, self.nav, self.env,
-                                        {page.path: page.text for page in self.pages},
-                                        self.search_entries, self.search)
+                                        {page.path: page.text for page in self.pages})
             # The caches now hold millions of objects that live as long as the server;
             # without this every later rebuild's garbage collection walks them all (half of
             # a rebuild's time at 5,000 articles).
             gc.collect()
             gc.freeze()
         # MkDocs aborts a strict build after this event if anything was logged at WARNING,
-        # so the same count decides here: a build that is going to fail is never swapped in.
-        if self.staged is None or (config.strict and self.warnings.get_counts()):
+        # so the same count decides here: a build that is going to fail is neither indexed
+        # nor swapped in.
+        if config.strict and self.warnings.get_counts():
+            return
+        self._index(config)
+        if self.staged is None:
             return
         try:
             self.staged.commit()
@@ -192,6 +178,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                         f" ({error})") from None
         config.site_dir = str(self.staged.target)
         log.info(f"Site replaced in one step: {self.staged.target}")
+
+    def _index(self, config: MkDocsConfig) -> None:
+        """The search index of the site just built: before it is swapped in, or under serve
+        in the background."""
+        if not self.config.search:
+            return
+        site_dir = Path(config.site_dir)
+        language = (config.theme.get("language") or "en").split("-")[0]
+        if self.serving:
+            self.indexer = self.indexer or BackgroundIndexer(language)
+            self.indexer.request(site_dir)
+            return
+        try:
+            index_site(site_dir, language)
+        except (OSError, SearchIndexError) as error:
+            raise Abort(str(error)) from None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder) -> LiveReloadServer:
@@ -214,6 +216,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         changed = last.update(self.pages)
         if changed is None:
             return False
+        if changed:
+            self._index(last.config)
         log.info(f"Rebuilt {len(changed)} changed page{'s' if len(changed) != 1 else ''}"
                  f" (generator {generated - start:.2f} s, MkDocs"
                  f" {time.perf_counter() - generated:.2f} s)")
@@ -248,9 +252,3 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _discard(self) -> None:
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
-
-
-def _search(config: MkDocsConfig):
-    """The search plugin (Material's, or MkDocs's own), if the site has one."""
-    return next((plugin for plugin in config.plugins.values()
-                 if hasattr(plugin, "search_index")), None)

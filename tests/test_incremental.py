@@ -4,7 +4,7 @@ The serve session is the real one: MkDocs's own `build` for the first build, a r
 `LiveReloadServer` (never started: only its builder is used, as its build loop would call it)
 given to the plugins' `on_serve`, and edits made to real files. After each edit the served
 folder is compared with a clean `mkdocs build` of the same content in another process: the
-same files, byte for byte.
+same files, byte for byte, the search index included (once its background run is over).
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ class Session:
         config.plugins.on_startup(command="serve", dirty=False)
         self.server = LiveReloadServer(builder=self._full, host="127.0.0.1", port=0,
                                        root=str(self.site))
+        self.plugin = config.plugins["briefings"]
         self._full(config)
         self.server = config.plugins.on_serve(self.server, config=config, builder=self._full)
+        self._wait_for_search()
 
     def _config(self):
         config = load_config(config_file=str(self.project / "mkdocs.yml"),
@@ -51,6 +53,11 @@ class Session:
 
     def rebuild(self) -> None:
         self.server.builder()
+        self._wait_for_search()
+
+    def _wait_for_search(self) -> None:
+        # Under serve the search index is made again in the background after a rebuild.
+        assert self.plugin.indexer is not None and self.plugin.indexer.wait(timeout=120)
 
     def close(self) -> None:
         self.server.server_close()

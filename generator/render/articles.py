@@ -27,10 +27,10 @@ def remembered(site: Site, article: model.Article) -> Page:
 def article_page(site: Site, article: model.Article) -> Page:
     path = f"articles/{article.id}.md"
     involved = site.analysis.article_actors[article.id]
-    leading, rest = site.leading(involved)
-    front = {"title": markup.page_title(article.title), "actor_panel": site.panel(involved)}
-    return site.page(path, "article.md", front, article=article, involved=involved,
-                     leading=leading, rest=rest,
+    rest = site.leading(involved)[1]  # the panel shows the leading actors, the page the rest
+    front = {"title": markup.page_title(article.title), "actor_panel": site.panel(involved),
+             "search": site.search("Source", article.published)}
+    return site.page(path, "article.md", front, article=article, rest=rest,
                      briefings=site.citing.get(article.id, []), body=site.body(article, path))
 
 

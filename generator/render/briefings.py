@@ -49,7 +49,10 @@ def briefing_page(site: Site, briefing: model.Briefing) -> Page:
     path = f"briefings/{briefing.id}.md"
     involved = site.analysis.briefing_actors[briefing.id]
     leading, rest = site.leading(involved)
-    front = {"title": markup.page_title(briefing.title), "actor_panel": site.panel(involved)}
+    front = {"title": markup.page_title(briefing.title), "actor_panel": site.panel(involved),
+             "search": site.search("Briefing", briefing.date, topics=briefing.topics,
+                                   regions=briefing.regions,
+                                   actors=[site.corpus.actor(inv.actor) for inv in leading])}
     quotes = [(a, site.analysis.quotes[a][:QUOTES], len(site.analysis.quotes[a]) - QUOTES)
               for a in briefing.articles if site.analysis.quotes[a]]
     figures, years = key_figures(site, briefing)

@@ -64,8 +64,10 @@ def taxonomy(site: Site) -> list[Page]:
             briefings = site.newest_first(
                 b for b in site.corpus.briefings
                 if term.id in (b.topics if kind == "topic" else b.regions))
+            # Its first page stands for it in search; the others continue its list.
             pages += [site.page(pager.path, "term.md",
-                                {"title": markup.page_title(numbered(term.name, pager))},
+                                {"title": markup.page_title(numbered(term.name, pager)),
+                                 **({"search": site.search(label)} if pager.number == 1 else {})},
                                 term=term, pager=pager, label=label)
                       for pager in paginate(briefings, TERM_BRIEFINGS, f"{folder}/{term.id}.md")]
     return pages

@@ -7,6 +7,7 @@ theme override in `site_config/`) followed by a body from a template in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,6 +128,26 @@ class Site:
         for rank, inv in enumerate(involved):  # most mentioned first
             (leading if inv.role or inv.stance or rank < LEADING else rest).append(inv)
         return leading, rest
+
+    def search(self, kind: str, date: dt.date | None = None, *,
+               topics: Iterable[str] = (), regions: Iterable[str] = (),
+               actors: Iterable[model.Actor] = ()) -> dict:
+        """What a page offers to site search (front matter `search`, written into the page by
+        `site_config/overrides/main.html`, indexed by `site_search.py`): its kind, date,
+        topics and regions, to filter by; and its actors' other names, so that an alias the
+        text never uses still finds the page."""
+        data: dict = {"kind": kind}
+        if date is not None:
+            data["date"] = date.isoformat()
+        if topics := [self.corpus.topic(t).name for t in topics]:
+            data["topics"] = topics
+        if regions := [self.corpus.region(r).name for r in regions]:
+            data["regions"] = regions
+        names = dict.fromkeys(name for actor in actors
+                              for name in (*actor.aliases, *actor.demonyms) if name != actor.name)
+        if names:
+            data["names"] = list(names)
+        return data
 
     def panel(self, involved: Iterable[Involvement]) -> dict:
         """The actor sidebar's data, read by `site_config/overrides/partials/actor-panel.html`.

@@ -1,0 +1,146 @@
+"""Pagefind's index made byte-identical for the same pages, wherever and however it was built.
+
+Pagefind numbers pages in the order it finds their files on disk (the order the filesystem
+lists a folder, which differs between a fresh build and a folder rebuilt under serve, and
+between machines), and writes each filter's values in a random order (a Rust hash map). The
+index works either way, but the same content must give the same site. This module rewrites
+what depends on those orders, after Pagefind ran: pages numbered by URL, every page list and
+filter value sorted, and the files that changed renamed by their new content's hash, as
+Pagefind names them, with the references to them (the metadata file, the entry file) updated.
+
+The files are gzip-compressed CBOR behind a signature; a minimal CBOR reader and writer for
+the types Pagefind writes (integers, strings, arrays) is here. Fragments (one JSON document per
+page) do not depend on either order and are left as they are.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def canonicalize(folder: Path) -> None:
+    """Rewrite the Pagefind bundle in `folder` into its canonical form, in place."""
+    entry_path = folder / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        language["hash"] = _canonical_language(folder, language["hash"])
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
+
+
+def _canonical_language(folder: Path, meta_hash: str) -> str:
+    """Canonicalize one language's index; the new hash of its metadata file."""
+    meta_path = folder / f"pagefind.{meta_hash}.pf_meta"
+    meta = _read(meta_path)
+    version, pages, chunks, filters, sorts, *rest = meta
+    # Pages by URL: a page's fragment is named by the hash of its content.
+    urls = [json.loads(_read_raw(folder / "fragment" / f"{page[0]}.pf_fragment"))["url"]
+            for page in pages]
+    order = sorted(range(len(pages)), key=lambda old: urls[old])
+    number = {old: new for new, old in enumerate(order)}
+    pages = [pages[old] for old in order]
+    prefix = meta_hash.split("_")[0]
+    for chunk in chunks:
+        words = _read(folder / "index" / f"{chunk[2]}.pf_index")
+        for word in words[0]:
+            for posting in word[1]:
+                posting[0] = number[posting[0]]
+            word[1].sort(key=lambda posting: posting[0])
+        chunk[2] = _replace(folder / "index" / f"{chunk[2]}.pf_index", words, prefix)
+    for item in filters:
+        name, values = _read(folder / "filter" / f"{item[1]}.pf_filter")
+        values = sorted([value, sorted(number[p] for p in listed)] for value, listed in values)
+        item[1] = _replace(folder / "filter" / f"{item[1]}.pf_filter", [name, values], prefix)
+    filters.sort()
+    if sorts:
+        # Pages in the order of a sort value, equal values in Pagefind's page order: that
+        # order could not be made canonical here, so the site declares no sort.
+        raise ValueError(f"{meta_path}: sorts (data-pagefind-sort) are not supported")
+    new = [version, pages, chunks, filters, sorts, *rest]
+    data = _encode(new)
+    new_hash = f"{prefix}_{hashlib.sha256(data).hexdigest()[:10]}"
+    meta_path.unlink()
+    _write(folder / f"pagefind.{new_hash}.pf_meta", data)
+    return new_hash
+
+
+def _replace(path: Path, value, prefix: str) -> str:
+    """Write `value` in place of the file at `path`, named by its hash; the new name's stem."""
+    data = _encode(value)
+    stem = f"{prefix}_{hashlib.sha256(data).hexdigest()[:7]}"
+    path.unlink()
+    _write(path.with_name(f"{stem}{path.suffix}"), data)
+    return stem
+
+
+def _read_raw(path: Path) -> bytes:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path}: not a Pagefind file")
+    return data[len(SIGNATURE):]
+
+
+def _read(path: Path):
+    data = _read_raw(path)
+    value, end = _decode(data, 0)
+    if end != len(data):
+        raise ValueError(f"{path}: trailing bytes")
+    return value
+
+
+def _write(path: Path, data: bytes) -> None:
+    # mtime 0: gzip would otherwise stamp the time into every file.
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0))
+
+
+def _decode(data: bytes, at: int):
+    """One CBOR item at `at`: (value, offset after it)."""
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        argument = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        argument = int.from_bytes(data[at:at + size], "big")
+        at += size
+    else:
+        raise ValueError(f"unsupported CBOR item (major {major}, info {info})")
+    if major == 0:
+        return argument, at
+    if major == 1:
+        return -1 - argument, at
+    if major == 3:
+        return data[at:at + argument].decode("utf-8"), at + argument
+    if major == 4:
+        items = []
+        for _ in range(argument):
+            item, at = _decode(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(f"unsupported CBOR item (major {major})")
+
+
+def _encode(value) -> bytes:
+    """CBOR with the shortest heads, as Pagefind's encoder writes them."""
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return _head(3, len(data)) + data
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(_encode(item) for item in value)
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _head(major: int, argument: int) -> bytes:
+    if argument < 24:
+        return bytes([major << 5 | argument])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if argument < 1 << (8 * size):
+            return bytes([major << 5 | info]) + argument.to_bytes(size, "big")
+    raise ValueError("integer too large for CBOR")

@@ -1,0 +1,109 @@
+"""Site search: the Pagefind index of a built site, and keeping it current under serve.
+
+Pagefind (the `pagefind[bin]` package, which carries its binary: nothing is downloaded)
+reads the built HTML and writes `pagefind/` into the site: an index split into pieces that
+the browser fetches as a query needs them, so a query on a 10,000-article site costs kilobytes
+where one search_index.json cost 100 MB. What a page offers to search is marked in its HTML by
+the theme override (`site_config/overrides/main.html`, from the `search` front matter the
+generator writes): only the content, its kind, date, topics and regions as filters, and its
+actors' other names; never the navigation or the sidebars. The search box is
+`site_config/docs/javascripts/search.js`.
+
+The index is made from the pages a build wrote, so it can hold nothing a profile excluded. It
+is put in a canonical order (`search_order.py`: Pagefind's own output depends on the order
+the filesystem lists files), then swapped in whole (`swap.staged`): a search never reads
+half of an old index and half of a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import threading
+from pathlib import Path
+
+from pagefind_bin import get_executable
+
+from .search_order import canonicalize
+from .swap import staged
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+FOLDER = "pagefind"  # in the site: the index, pagefind.js and its WebAssembly
+# Pagefind's ready-made interfaces, which the site does not use (its search box is Material's,
+# driven by search.js through pagefind.js): not shipped.
+_UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js",
+           "pagefind-component-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-highlight.js")
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; its own message says why."""
+
+
+def index_site(site_dir: Path, language: str) -> None:
+    """Index the HTML pages under `site_dir` into `site_dir/pagefind`, replacing any index
+    there in one step."""
+    target = site_dir / FOLDER
+    with staged(target) as folder:
+        command = [str(get_executable()), "--site", str(site_dir), "--output-path", str(folder),
+                   # One index for the whole site, in the site's language, whatever a page
+                   # says: a page's language is not a reason to miss it.
+                   "--force-language", language,
+                   # The ¶ of each heading's permalink is not text.
+                   "--exclude-selectors", ".headerlink", "--silent"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            message = (done.stderr or done.stdout).strip().splitlines()
+            raise SearchIndexError(f"{site_dir}: the search index could not be made"
+                                   f" ({message[-1] if message else f'exit {done.returncode}'})")
+        for name in _UNUSED:
+            (folder / name).unlink(missing_ok=True)
+        try:
+            canonicalize(folder)
+        except (ValueError, KeyError, OSError) as error:
+            raise SearchIndexError(f"{site_dir}: the search index could not be put in order"
+                                   f" ({error})") from None
+
+
+class BackgroundIndexer:
+    """Under serve: index the site again after each rebuild, without holding the rebuild up.
+
+    One index at a time; a request during a run makes one more run after it, so the index
+    always ends up made from the last rebuild's pages. Search is a few seconds behind an edit.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._lock = threading.Lock()
+        self._wanted: Path | None = None
+        self._running = False
+        self._idle = threading.Event()
+        self._idle.set()
+
+    def request(self, site_dir: Path) -> None:
+        with self._lock:
+            self._wanted = site_dir
+            self._idle.clear()
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._run, name="briefings-search-index", daemon=True).start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until no index is being made or wanted; False if `timeout` came first."""
+        return self._idle.wait(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._wanted = self._wanted, None
+                if site_dir is None:
+                    self._running = False
+                    self._idle.set()
+                    return
+            try:
+                index_site(site_dir, self.language)
+            except (OSError, SearchIndexError) as error:
+                # The served site keeps its last index; the next rebuild tries again.
+                log.warning(f"Search index not updated: {error}")
