@@ -36,7 +36,7 @@ def canonicalize(folder: Path) -> None:
 def _canonical_language(folder: Path, meta_hash: str) -> str:
     """Canonicalize one language's index; the new hash of its metadata file."""
     meta_path = folder / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_path)
+    meta = read(meta_path)
     version, pages, chunks, filters, sorts, *rest = meta
     # Pages by URL: a page's fragment is named by the hash of its content.
     urls = [json.loads(_read_raw(folder / "fragment" / f"{page[0]}.pf_fragment"))["url"]
@@ -46,14 +46,22 @@ def _canonical_language(folder: Path, meta_hash: str) -> str:
     pages = [pages[old] for old in order]
     prefix = meta_hash.split("_")[0]
     for chunk in chunks:
-        words = _read(folder / "index" / f"{chunk[2]}.pf_index")
+        words = read(folder / "index" / f"{chunk[2]}.pf_index")
         for word in words[0]:
+            # A word's pages are listed in page order, each by its distance from the one
+            # before (the first from page 0).
+            page, renumbered = 0, []
             for posting in word[1]:
-                posting[0] = number[posting[0]]
-            word[1].sort(key=lambda posting: posting[0])
+                page += posting[0]
+                renumbered.append((number[page], posting))
+            renumbered.sort(key=lambda pair: pair[0])
+            previous = 0
+            for page, posting in renumbered:
+                posting[0], previous = page - previous, page
+            word[1] = [posting for _, posting in renumbered]
         chunk[2] = _replace(folder / "index" / f"{chunk[2]}.pf_index", words, prefix)
     for item in filters:
-        name, values = _read(folder / "filter" / f"{item[1]}.pf_filter")
+        name, values = read(folder / "filter" / f"{item[1]}.pf_filter")
         values = sorted([value, sorted(number[p] for p in listed)] for value, listed in values)
         item[1] = _replace(folder / "filter" / f"{item[1]}.pf_filter", [name, values], prefix)
     filters.sort()
@@ -85,7 +93,8 @@ def _read_raw(path: Path) -> bytes:
     return data[len(SIGNATURE):]
 
 
-def _read(path: Path):
+def read(path: Path):
+    """A Pagefind file's content: unpacked, its CBOR decoded."""
     data = _read_raw(path)
     value, end = _decode(data, 0)
     if end != len(data):

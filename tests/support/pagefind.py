@@ -11,6 +11,8 @@ import gzip
 import json
 from pathlib import Path
 
+from generator.search_order import read
+
 SIGNATURE = b"pagefind_dcd"
 
 
@@ -38,3 +40,41 @@ def records(site: Path) -> dict[str, dict]:
             record = json.loads(data)
             found[record["url"]] = record
     return found
+
+
+def word_pages(site: Path) -> dict[str, list[str]]:
+    """Each indexed word and the URLs of the pages the index says hold it."""
+    meta = _meta(site)
+    urls = [_fragment_url(site, page[0]) for page in meta[1]]
+    words: dict[str, list[str]] = {}
+    for chunk in meta[2]:
+        for word in read(site / "pagefind" / "index" / f"{chunk[2]}.pf_index")[0]:
+            page, listed = 0, []
+            for posting in word[1]:  # each page by its distance from the one before
+                page += posting[0]
+                listed.append(urls[page])
+            words[word[0]] = listed
+    return words
+
+
+def filter_pages(site: Path) -> dict[tuple[str, str], list[str]]:
+    """Each (filter, value) and the URLs of the pages the index files under it."""
+    meta = _meta(site)
+    urls = [_fragment_url(site, page[0]) for page in meta[1]]
+    found = {}
+    for name, stem in meta[3]:
+        _, values = read(site / "pagefind" / "filter" / f"{stem}.pf_filter")
+        for value, pages in values:
+            found[name, value] = [urls[page] for page in pages]
+    return found
+
+
+def _meta(site: Path) -> list:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (language,) = entry["languages"].values()
+    return read(site / "pagefind" / f"pagefind.{language['hash']}.pf_meta")
+
+
+def _fragment_url(site: Path, stem: str) -> str:
+    data = gzip.decompress((site / "pagefind" / "fragment" / f"{stem}.pf_fragment").read_bytes())
+    return json.loads(data[len(SIGNATURE):])["url"]

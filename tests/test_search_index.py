@@ -1,0 +1,75 @@
+"""The search index: the same pages give the same bytes however their files lay on disk, and
+after the renumbering every word and filter still points at the pages that hold it.
+
+Pagefind numbers pages in the order the filesystem lists them and writes filter values in a
+random order (generator/search_order.py puts both in order). Here the real Pagefind binary
+indexes folders of pages written in different orders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.pagefind import filter_pages, index_files, records, word_pages
+
+from generator.site_search import index_site
+
+# Made-up words, so that stemming leaves them as they are and no other page holds them.
+WORDS = ["zorblat", "quindex", "mervolk", "tassprin", "golvent", "brimmock", "kelzaru"]
+KINDS = ["Briefing", "Source", "Actor"]
+
+
+def page_html(n: int) -> str:
+    words = " ".join(WORDS[i] for i in range(len(WORDS)) if (n >> i) & 1 or i == n % 7)
+    return (f'<!doctype html><html lang="en"><head><title>P{n}</title></head><body>'
+            f'<nav>menu words never indexed</nav><div data-pagefind-body><h1>Page {n}</h1>'
+            f'<div data-pagefind-ignore hidden>'
+            f'<span data-pagefind-filter="kind">{KINDS[n % 3]}</span>'
+            f'<span data-pagefind-filter="year">{2020 + n % 4}</span></div>'
+            f'<p>Number {n} says {words}.</p></div></body></html>')
+
+
+def write_site(folder: Path, order: list[int]) -> Path:
+    for n in order:
+        page = folder / f"p{n:02}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(page_html(n), encoding="utf-8")
+    return folder
+
+
+def test_the_index_is_byte_identical_whatever_order_the_pages_were_written(tmp_path):
+    numbers = list(range(40))
+    first = write_site(tmp_path / "forward", numbers)
+    second = write_site(tmp_path / "backward", numbers[::-1])
+    third = write_site(tmp_path / "shuffled", numbers[1::2] + numbers[::2])
+    for site in (first, second, third):
+        index_site(site, "en")
+    assert index_files(first) == index_files(second) == index_files(third)
+
+
+def test_every_word_and_filter_points_at_the_pages_that_hold_it(tmp_path):
+    site = write_site(tmp_path / "site", list(range(40))[::-1])
+    index_site(site, "en")
+    pages = records(site)
+    assert len(pages) == 40
+    words = word_pages(site)
+    for word in WORDS:
+        holding = sorted(url for url, record in pages.items() if word in record["content"])
+        assert holding, word
+        assert sorted(words[word]) == holding, word
+    assert "menu" not in words  # only data-pagefind-body is indexed
+    filters = filter_pages(site)
+    for (name, value), urls in filters.items():
+        assert urls, (name, value)
+        assert sorted(urls) == sorted(url for url, record in pages.items()
+                                      if value in record["filters"].get(name, ())), (name, value)
+    assert {value for name, value in filters if name == "kind"} == set(KINDS)
+
+
+def test_only_the_files_search_uses_are_shipped(tmp_path):
+    site = write_site(tmp_path / "site", list(range(3)))
+    index_site(site, "en")
+    shipped = {path.name for path in (site / "pagefind").iterdir() if path.is_file()}
+    assert "pagefind.js" in shipped and "pagefind-entry.json" in shipped
+    assert not {name for name in shipped if "-ui." in name or "highlight" in name}
+    assert not [path for path in site.iterdir() if path.name.startswith(".")]
