@@ -52,8 +52,9 @@ _ATTRIBUTES = {
 _TLP = {"tlp-clear", "tlp-green", "tlp-amber", "tlp-amber-strict", "tlp-red"}
 _CLASSES = {
     "a": {"headerlink", "briefing-terms"},
-    "div": {"at-a-glance", "infobox", "key-figures", "quote", "relationship-graph",
-            "relationship-graph--site", "relationship-graph--actor", "relationship-graph__links"},
+    "div": {"at-a-glance", "infobox", "search-skip", "key-figures", "quote",
+            "relationship-graph", "relationship-graph--site", "relationship-graph--actor",
+            "relationship-graph__links"},
     "p": {"briefing-meta", "quote__source", "quote__from", "source-line", "no-data", "evidence",
           "tlp-banner", "full-text", "pager", "also-mentioned", "excerpt-gap", *_TLP},
     "span": {"evidence", "kj-confidence", "kj-confidence--high", "kj-confidence--moderate",

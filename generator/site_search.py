@@ -50,8 +50,9 @@ def index_site(site_dir: Path, language: str) -> None:
                    # One index for the whole site, in the site's language, whatever a page
                    # says: a page's language is not a reason to miss it.
                    "--force-language", language,
-                   # The ¶ of each heading's permalink is not text.
-                   "--exclude-selectors", ".headerlink", "--silent"]
+                   # The ¶ of each heading's permalink is not text; .search-skip marks lists
+                   # of other pages, each indexed on its own (an actor page's lists).
+                   "--exclude-selectors", ".headerlink, .search-skip", "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             message = (done.stderr or done.stdout).strip().splitlines()

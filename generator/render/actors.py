@@ -52,9 +52,9 @@ def actor_pages(site: Site, actor: model.Actor) -> list[Page]:
     names = [n for n in actor.aliases + actor.weak_aliases + actor.demonyms if n != actor.name]
     quotes = analysis.quotes_by(actor.id, analysis.articles_mentioning(actor.id))
     around = analysis.graph.around(actor.id)
-    # Its other names are on the page already.
+    # Its other names are on the page, but weigh more in search as names (search-data.html).
     front = {"title": markup.page_title(actor.name), "graph": bool(around.edges),
-             "search": site.search("Actor")}
+             "search": site.search("Actor", names=site.other_names([actor]))}
     first = site.page(path, "actor.md", front,
                       actor=actor, briefings=briefings[0], articles=articles[0], names=names,
                       quotes=quotes[:QUOTES], more_quotes=len(quotes) - QUOTES,

@@ -52,7 +52,8 @@ def briefing_page(site: Site, briefing: model.Briefing) -> Page:
     front = {"title": markup.page_title(briefing.title), "actor_panel": site.panel(involved),
              "search": site.search("Briefing", briefing.date, topics=briefing.topics,
                                    regions=briefing.regions,
-                                   actors=[site.corpus.actor(inv.actor) for inv in leading])}
+                                   names=site.other_names(site.corpus.actor(inv.actor)
+                                                          for inv in leading))}
     quotes = [(a, site.analysis.quotes[a][:QUOTES], len(site.analysis.quotes[a]) - QUOTES)
               for a in briefing.articles if site.analysis.quotes[a]]
     figures, years = key_figures(site, briefing)

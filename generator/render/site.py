@@ -131,11 +131,11 @@ class Site:
 
     def search(self, kind: str, date: dt.date | None = None, *,
                topics: Iterable[str] = (), regions: Iterable[str] = (),
-               actors: Iterable[model.Actor] = ()) -> dict:
+               names: Iterable[str] = ()) -> dict:
         """What a page offers to site search (front matter `search`, written into the page by
-        `site_config/overrides/main.html`, indexed by `site_search.py`): its kind, date,
-        topics and regions, to filter by; and its actors' other names, so that an alias the
-        text never uses still finds the page."""
+        `site_config/overrides/partials/search-data.html`, indexed by `site_search.py`): its
+        kind, date, topics and regions, to filter by; and names that find it (its actors'
+        other names, see `other_names`), so that an alias the text never uses still does."""
         data: dict = {"kind": kind}
         if date is not None:
             data["date"] = date.isoformat()
@@ -143,11 +143,15 @@ class Site:
             data["topics"] = topics
         if regions := [self.corpus.region(r).name for r in regions]:
             data["regions"] = regions
-        names = dict.fromkeys(name for actor in actors
-                              for name in (*actor.aliases, *actor.demonyms) if name != actor.name)
-        if names:
-            data["names"] = list(names)
+        if names := list(dict.fromkeys(names)):
+            data["names"] = names
         return data
+
+    @staticmethod
+    def other_names(actors: Iterable[model.Actor]) -> list[str]:
+        """The actors' aliases and demonyms (weak aliases, surnames mostly, find too much)."""
+        return [name for actor in actors for name in (*actor.aliases, *actor.demonyms)
+                if name != actor.name]
 
     def panel(self, involved: Iterable[Involvement]) -> dict:
         """The actor sidebar's data, read by `site_config/overrides/partials/actor-panel.html`.
