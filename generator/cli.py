@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -14,13 +15,16 @@ from mkdocs.utils.yaml import yaml_load
 from . import scaffold
 from .errors import ContentError, ContentErrors, ContentWarning, did_you_mean
 from .explain import explain as explain_lines
+from .explain import explain_json
 from .load import load_corpus
 from .load.profiles import choose_profile, load_profiles
 from .load.schema import SCHEMAS, schema_text
 from .load.validate import ID_RULE, SAFE_ID
 from .model import Corpus, Profile
+from .pipeline import export_stix as export_stix_text
 from .pipeline import generate as generate_pages
 from .render import SiteOptions
+from .review import recurring_names, report_json, report_lines
 from .select import PUBLIC, embargoed
 from .write import UnsafePath, static_files, write_pages
 
@@ -133,7 +137,7 @@ def _checked(content_dir: Path, profiles_file: Path) -> tuple[Corpus, list[Profi
     doubts: list[ContentWarning] = []
     corpus, profiles = Corpus(), [PUBLIC]
     try:
-        corpus = load_corpus(content_dir)
+        corpus = load_corpus(content_dir, name_checks=True)
     except ContentErrors as errors:
         problems += errors.errors
         doubts += errors.warnings
@@ -157,14 +161,23 @@ def _held_by(profiles: list[str]) -> str:
 
 @main.command()
 @CONTENT
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON instead: every candidate match (field title or text, start, "
+                   "end, text, actor, rule, decision accepted or rejected, reason), sorted by "
+                   "field, start, end, actor and rule; every quotation with its speaker and "
+                   "rule; and the rule names with what each means.")
 @click.argument("article_id", metavar="ARTICLE_ID")
-def explain(content_dir: Path, article_id: str) -> None:
-    """Show each mention, quotation and figure found in an article, and each rejected match."""
+def explain(content_dir: Path, article_id: str, as_json: bool) -> None:
+    """Show each mention, quotation and figure found in an article, and each rejected match,
+    with the named rule that decided it."""
     corpus = _or_exit(lambda: load_corpus(content_dir))
     known = [article.id for article in corpus.articles]
     if article_id not in known:
         hint = did_you_mean(article_id, known)
         raise click.ClickException(f"no article {article_id!r}" + (f" ({hint})" if hint else ""))
+    if as_json:
+        click.echo(explain_json(corpus, corpus.article(article_id)))
+        return
     for line in explain_lines(corpus, corpus.article(article_id)):
         click.echo(line)
 
@@ -200,7 +213,26 @@ def import_(content_dir: Path, source: Path, item_id: str | None) -> None:
     click.echo(f"wrote {imported.path}")
     click.echo("known actors: " + (", ".join(imported.known) or "none"))
     click.echo("unknown names (candidates for new actor files): "
-               + (", ".join(imported.candidates) or "none"))
+               + (", ".join(map(str, imported.candidates)) or "none"))
+
+
+@main.command()
+@CONTENT
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many names in each list.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON, with every article of each name.")
+def review(content_dir: Path, limit: int | None, as_json: bool) -> None:
+    """List capitalised names that recur across articles and belong to no actor.
+
+    Each is a candidate for a new actor file, or a likely alias of the actor named beside it.
+    """
+    corpus = _or_exit(lambda: load_corpus(content_dir))
+    found = recurring_names(corpus)
+    if as_json:
+        click.echo(report_json(found, limit))
+    else:
+        for line in report_lines(found, limit):
+            click.echo(line)
 
 
 @main.command()
@@ -212,6 +244,44 @@ def schemas(out_dir: Path) -> None:
     for name in SCHEMAS:
         (out_dir / name).write_text(schema_text(name), encoding="utf-8")
         click.echo(f"wrote {out_dir / name}")
+
+
+@main.group()
+def export() -> None:
+    """Write what a profile may show in a format other tools read."""
+
+
+@export.command(name="stix")
+@CONTENT
+@click.option("--profile", "profile_name", default="public", show_default=True,
+              help="The publishing profile: what the bundle may hold.")
+@click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("site_config/profiles.yml"), show_default=True,
+              help="Where the publishing profiles are defined.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="File to write the bundle to [default: standard output].")
+def export_stix(content_dir: Path, profile_name: str, profiles_file: Path,
+                out_file: Path | None) -> None:
+    """Write a STIX 2.1 bundle of the actors, briefings, key judgments and relationships.
+
+    The same bundle as the site's stix.json for the same profile: for OpenCTI, MISP or a
+    TAXII server. Example: briefings export stix --profile partners --out partners.json
+    """
+    text = _or_exit(lambda: export_stix_text(
+        content_dir, choose_profile(profiles_file, profile_name),
+        warn=lambda warning: click.echo(warning.format_message(), err=True)))
+    if out_file is None:
+        click.echo(text, nl=False)
+        return
+    # Through a temporary file: a failed write leaves the previous bundle whole.
+    partial = out_file.with_name(f".{out_file.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, out_file)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise click.ClickException(f"{out_file}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {out_file}", err=True)
 
 
 def _valid_id(item_id: str) -> bool:

@@ -1,4 +1,5 @@
-"""The stages in order: load → select → analyse → render. The one place where they meet."""
+"""The stages in order: load → select → analyse → render (or export). The one place where they
+meet."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from .analyse import AnalysisCache, analyse
 from .errors import ContentWarning
+from .export import stix
 from .load import LoadCache, load_corpus
+from .model import Corpus
 from .render import Page, PageMemo, SiteOptions, render_site
 from .select import PUBLIC, Profile, select
 
@@ -34,10 +37,23 @@ def generate(
     With `caches`, unchanged files are not read again nor unchanged articles analysed again;
     the pages are the same either way.
     """
-    loaded = load_corpus(content_dir, caches.load if caches else None)
+    corpus = _selected(content_dir, profile, warn, caches.load if caches else None)
+    analysis = analyse(corpus, caches.analysis if caches else None)
+    return render_site(corpus, analysis, options, caches.render if caches else None)
+
+
+def export_stix(content_dir: Path, profile: Profile = PUBLIC,
+                warn: Callable[[ContentWarning], None] | None = None) -> str:
+    """The STIX 2.1 bundle of what `profile` may show: the text of the site's stix.json,
+    made without rendering the pages."""
+    corpus = _selected(content_dir, profile, warn, None)
+    return stix.bundle_json(corpus, analyse(corpus))
+
+
+def _selected(content_dir: Path, profile: Profile,
+              warn: Callable[[ContentWarning], None] | None, cache: LoadCache | None) -> Corpus:
+    loaded = load_corpus(content_dir, cache)
     for warning in loaded.warnings if warn else ():
         warn(warning)
     # The build's moment: an embargo that ends before it no longer holds anything back.
-    corpus = select(loaded, profile, now=dt.datetime.now(dt.UTC))
-    analysis = analyse(corpus, caches.analysis if caches else None)
-    return render_site(corpus, analysis, options, caches.render if caches else None)
+    return select(loaded, profile, now=dt.datetime.now(dt.UTC))

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from .analyse.mentions import MentionFinder, opens_sentence
+from .analyse.mentions import MentionFinder
+from .candidates import Candidate, candidate_names
 from .model import Corpus
 from .render import markup
 
@@ -53,7 +53,7 @@ def new_file(content_dir: Path, kind: str, item_id: str, today: dt.date) -> Path
 class Imported:
     path: Path
     known: tuple[str, ...]  # actor ids found in the text
-    candidates: tuple[str, ...]  # capitalised names no actor claims
+    candidates: tuple[Candidate, ...]  # capitalised names no actor claims
 
 
 def import_text(content_dir: Path, source: Path, corpus: Corpus, item_id: str | None) -> Imported:
@@ -72,36 +72,6 @@ def import_text(content_dir: Path, source: Path, corpus: Corpus, item_id: str | 
     known = tuple(sorted({m.actor for m in mentions}))
     covered = [(m.start, m.end) for m in mentions]
     return Imported(path, known, candidate_names(body, covered))
-
-
-_STOP = {"The", "A", "An", "And", "But", "Or", "So", "Any", "Certainly", "Obviously", "We",
-         "It", "Its", "In", "On", "Of", "For", "This", "That", "These", "Those", "There",
-         "Reports", "As", "At", "By", "If", "When", "While", "He", "She", "They", "I", "Then",
-         "However", "Meanwhile", "After", "Before", "Since", "Although", "Under", "With",
-         "From", "To", "Our", "Their", "His", "Her", "Also", "Yet", "Still", "Both", "Each",
-         "Some", "Many", "Most", "No", "Not", "Other", "Such", "According"}
-_WORD = r"[A-Z](?:[\w’'-]|\.(?=\w))*(?:(?<=\b\w)\.)?"  # "Lavrov", "U.S.", "O."
-_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:(?:of|the|de|al|von|van|for)\s+)?{_WORD})*")
-
-
-def candidate_names(text: str, covered: list[tuple[int, int]]) -> tuple[str, ...]:
-    """Capitalised names in the text that no known actor's mention covers, most frequent first."""
-    # Known mentions are blanked out so that "Deputy Defense Secretary Bob Work" still yields
-    # the unknown "Deputy Defense Secretary".
-    for start, end in covered:
-        text = text[:start] + "|" * (end - start) + text[end:]
-    counts: dict[str, int] = {}
-    for match in _NAME.finditer(text):
-        name = match.group().rstrip(".’'")
-        words = name.split()
-        if len(words) == 1 and (name in _STOP or opens_sentence(text, match.start())):
-            continue
-        while words and words[0] in _STOP:
-            words = words[1:]
-        name = " ".join(words)
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    return tuple(sorted(counts, key=lambda n: (-counts[n], n)))
 
 
 def slug(title: str) -> str:

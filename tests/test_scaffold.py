@@ -67,7 +67,29 @@ def test_import_of_the_seed_finds_every_shipped_actor(tmp_path):
     assert result.exit_code == 0, result.output
     known = result.output.splitlines()[1].removeprefix("known actors: ").split(", ")
     assert sorted(known) == sorted(p.stem for p in (content / "actors").glob("*.yml"))
-    assert "Director of National Intelligence" in result.output
+    # Every name in the seed is a known actor's; "Director of National Intelligence" is James
+    # Clapper's title, and "Deputy Defense Secretary" Bob Work's.
+    assert result.output.splitlines()[2] == "unknown names (candidates for new actor files): none"
+
+
+def test_import_candidates_are_whole_names_without_titles_days_or_months(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = tmp_path / "report.txt"
+    text.write_text(
+        "Talks in Brussels\n\n"
+        "On Monday, Trade Minister Oskar Lind met European Commission President Ursula von der "
+        "Leyen in Brussels. In March, Mr. Putin called Haider al-Abadi. However, Oskar Lind "
+        "said on Tuesday that Secretary of State John Kerry and Theresa May had agreed. "
+        "Officials said Dr. Jane Roe of the World Bank would attend in September. The Prime "
+        "Minister declined.\n", encoding="utf-8")
+    result = run("import", "--content", str(content), str(text))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2] == (
+        "unknown names (candidates for new actor files): Oskar Lind (Trade Minister), "
+        "Brussels, Haider al-Abadi, Jane Roe (Dr.), John Kerry (Secretary of State), "
+        "Putin (Mr.), Theresa May, Ursula von der Leyen (European Commission President), "
+        "World Bank")
 
 
 def test_import_of_a_title_without_latin_letters_asks_for_an_id(tmp_path):

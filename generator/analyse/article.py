@@ -1,9 +1,9 @@
 """The per-article unit of analysis: what one article's text says, given the actors' names.
 
-`analyse_article(text, names)` is the one function that finds an article's mentions,
+`analyse_article(text, names, title)` is the one function that finds an article's mentions,
 quotations and key figures; the analyse stage (through `AnalysisCache`) and `briefings
-explain` both call it. Its result depends on nothing but the text and `names`, so it can be
-cached under (the names' fingerprint, a hash of the text).
+explain` both call it. Its result depends on nothing but the text, the title and `names`, so
+it can be cached under (the names' fingerprint, a hash of the title and the text).
 
 `ActorNames` holds what of the actors that result depends on (ids, kinds, names, aliases, weak
 aliases, demonyms, not_mentions) and nothing else, so an edit to an actor's summary or roles
@@ -29,10 +29,13 @@ from .quotes import Quote, find_quotes
 class ArticleAnalysis:
     """Everything found in one article's text."""
 
-    mentions: tuple[Mention, ...]  # in text order
+    mentions: tuple[Mention, ...]  # in the text, in text order
     quotes: tuple[Quote, ...]  # quotations with their speakers; scare quotes left out
     figures: tuple[Figure, ...]
-    mention_counts: tuple[tuple[str, int], ...]  # (actor id, mentions), most mentioned first
+    # (actor id, mentions in the title and the text), most mentioned first
+    mention_counts: tuple[tuple[str, int], ...]
+    # In the headline: offsets index the title, so they never reach the body's links.
+    title_mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,18 +67,21 @@ class ActorNames:
         return f"ActorNames({len(self.actors)} actors, {self.fingerprint[:12]})"
 
 
-def analyse_article(text: str, names: ActorNames) -> ArticleAnalysis:
-    """The mentions, quotations and figures in `text`."""
-    return examine_article(text, names)[0]
+def analyse_article(text: str, names: ActorNames, title: str = "") -> ArticleAnalysis:
+    """The mentions, quotations and figures in `text`, and the mentions in `title`."""
+    return examine_article(text, names, title)[0]
 
 
-def examine_article(text: str, names: ActorNames) -> tuple[ArticleAnalysis, Decisions]:
+def examine_article(text: str, names: ActorNames,
+                    title: str = "") -> tuple[ArticleAnalysis, Decisions]:
     """`analyse_article`, with the matches and quotations it did not count and why."""
-    mentions, rejected = names.finder.explain(text)
+    found, rejected = names.finder.explain(text, title)
+    mentions = [mention for mention in found if mention.field == "text"]
     quotes = find_quotes(text, mentions, names.actors)
-    counts = Counter(mention.actor for mention in mentions)
+    counts = Counter(mention.actor for mention in found)
     analysis = ArticleAnalysis(
         mentions=tuple(mentions),
+        title_mentions=tuple(mention for mention in found if mention.field == "title"),
         quotes=tuple(quote for quote in quotes if not quote.scare),
         figures=tuple(find_figures(text)),
         mention_counts=tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0]))),
@@ -83,8 +89,10 @@ def examine_article(text: str, names: ActorNames) -> tuple[ArticleAnalysis, Deci
     return analysis, Decisions(tuple(rejected), tuple(quote for quote in quotes if quote.scare))
 
 
-def text_hash(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+def text_hash(text: str, title: str = "") -> str:
+    """The cache's key for an article's inputs besides the names: its text and its title."""
+    data = f"{title}\0{text}" if title else text
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _surface(actor: Actor) -> Actor:

@@ -1,7 +1,8 @@
 """Per-article analyses kept between builds, so an edit re-analyses only what it changed.
 
-An entry is keyed by (the fingerprint of the actors' names, a hash of the article's text): the
-only inputs of `analyse_article`. Editing an article's text misses its own entry; editing a
+An entry is keyed by (the fingerprint of the actors' names, a hash of the article's text and
+title): the only inputs of `analyse_article`. Editing an article's text or title misses its
+own entry; editing a
 briefing, or an actor's summary, misses none. Editing an actor's names changes the
 fingerprint; then an article is analysed again only if its text holds some spelling of a
 name, old or new, of an actor whose names changed (`NameChange`): elsewhere no match can
@@ -60,18 +61,18 @@ class AnalysisCache:
             self.compiled += 1
         return self._names
 
-    def get_or_compute(self, text: str, names: ActorNames) -> ArticleAnalysis:
-        digest = text_hash(text)
+    def get_or_compute(self, text: str, names: ActorNames, title: str = "") -> ArticleAnalysis:
+        digest = text_hash(text, title)
         key = (names.fingerprint, digest)
         found = self._used.get(key) or self._kept.get(key)
         change = self._change
         if found is None and change is not None and change.after == names.fingerprint:
             before = (change.before, digest)
             found = self._used.get(before) or self._kept.get(before)
-            if found is not None and change.touches(text):
+            if found is not None and change.touches(f"{title}\n{text}"):
                 found = None
         if found is None:
-            found = analyse_article(text, names)
+            found = analyse_article(text, names, title)
             self.computed += 1
         self._used[key] = found
         return found

@@ -1,19 +1,19 @@
-"""Find actor mentions in a text: strong aliases, weak aliases, demonyms.
+"""Find actor mentions in a text (and its headline): every candidate match, and the named rule
+that accepted or rejected it.
 
-Rules, in the order they decide:
-- every surface form of every actor is one alternative of a single pattern, longest first, so
-  "Bob Work" wins over "Work" and "U.S. Defense Department" over "U.S." in one pass;
-- boundaries are Unicode word boundaries, so "Russia's", "Russia’s" and "ISIS-held" match and
-  "Iraqis" does not match "Iraq" unless it is itself a demonym;
-- names, aliases and demonyms match in any case; weak aliases (a bare surname that is also a
-  word) only in their exact case and only after a strong mention of the same actor;
-- a spelling with diacritics also matches its unaccented form and its decomposed (NFD) form;
-  a curly apostrophe matches a straight one ("Da’esh", "Da'esh");
-- a person's surname is an implicit weak alias ("Clapper said", after "James Clapper");
-- a weak alias right after a capitalised word that is not a title is part of another name
-  ("Saddam Hussein", "National People's Congress"), not a mention;
-- phrases an actor lists as `not_mentions` ("Latin America" for the United States) are
-  matched like names, longest first, and then dropped.
+Matching: every surface form of every actor (name, aliases, demonyms, weak aliases, a person's
+surname, and generated name variants: see `names.variants`) is one alternative of a single
+pattern, longest first, so "Bob Work" wins over "Work" and a registered longer name always wins
+over a part of it; boundaries are Unicode word boundaries ("Russia's", "ISIS-held" match,
+"Iraqis" does not unless it is a demonym); a hyphen and a space are interchangeable inside a
+name; diacritics are optional; a curly apostrophe matches a straight one.
+
+Each match is then decided by one rule; `RULES` holds their stable names, which `briefings
+explain` (and its JSON) reports. Accepted: `name`, `alias`, `demonym`, `name-variant`,
+`weak-alias`, `surname`, `title-surname`, `surname-alone`, `company-suffix`,
+`short-form-supported`. Rejected: `link-address`, `not-mentions`, `exact-case`,
+`before-strong-mention`, `weak-inside-name`, `weak-common-word`, `common-word`,
+`inside-longer-name`, `person-context`, `ambiguous-alias`.
 """
 
 from __future__ import annotations
@@ -25,17 +25,49 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Actor, ActorKind
-from ..names import spellings
+from ..names import COMPANY_SUFFIXES, spellings, variants
 from ..user_markdown import scan
+from .common_words import COMMON_WORDS
+
+# Every rule's stable name, and what it means: the vocabulary of `briefings explain`.
+RULES: dict[str, str] = {
+    "name": "the actor's name",
+    "alias": "one of its aliases, in any case",
+    "demonym": "one of its demonyms (\"Iraqi\")",
+    "name-variant": "a variant of a name: no middle initial, initials, oe for ö, no 'The', "
+                    "no legal suffix",
+    "weak-alias": "a weak alias in exact case, after a strong mention",
+    "surname": "a person's surname, after a strong mention",
+    "title-surname": "title + surname (\"President Reagan\") of the one person bearing it",
+    "surname-alone": "a surname alone in a short item that never names anyone else by it",
+    "company-suffix": "an organisation's name followed by a legal form (\"Toyota Corp\")",
+    "short-form-supported": "an ambiguous short form, supported by the full name in the article",
+    "link-address": "inside a link address",
+    "not-mentions": "a phrase the actor lists under not_mentions",
+    "exact-case": "a weak alias not in its exact case",
+    "before-strong-mention": "a weak alias or surname before any strong mention",
+    "weak-inside-name": "a weak alias after a capitalised word: part of another name",
+    "weak-common-word": "a weak alias opening a sentence as a common word",
+    "common-word": "a form that is a common word, here not in its registered capitalisation",
+    "inside-longer-name": "part of a longer capitalised name that is not registered",
+    "person-context": "a non-person's one-word name after a person's title (\"President Ford\")",
+    "ambiguous-alias": "a short form (\"Ford\") with no full name in the article to support it",
+}
+
+# A short item, for `surname-alone`: longer texts name people in full somewhere.
+SHORT_ITEM_WORDS = 300
 
 
 class Rule(Enum):
+    """The kind of form a mention matched (its decision is `Mention.because`)."""
+
     NAME = "name"
     ALIAS = "alias"
     DEMONYM = "demonym"
     WEAK_ALIAS = "weak alias"
     SURNAME = "surname"
     NOT_MENTION = "not a mention"
+    VARIANT = "name variant"
 
     @property
     def strong(self) -> bool:
@@ -49,6 +81,8 @@ class Mention:
     end: int
     text: str
     rule: Rule
+    because: str = ""  # the name of the rule (in `RULES`) that accepted it
+    field: str = "text"  # "text", or "title": then start and end index the title
 
 
 @dataclass(frozen=True)
@@ -59,6 +93,9 @@ class Rejection:
     end: int
     text: str
     reason: str
+    rule: str = ""  # its name in `RULES`
+    actor: str = ""  # the actor it would have been, when there was one
+    field: str = "text"
 
 
 @dataclass(frozen=True)
@@ -66,10 +103,25 @@ class _Form:
     actor: str
     surface: str
     rule: Rule
+    person: bool = False
+    common: bool = False  # every word a common lower-case word: "Polish", "The Source"
+    short: bool = False  # the first word of an organisation's longer name: "Ford"
+    strong: bool = True  # `rule.strong`, read for every match: kept, not recomputed
+
+
+@dataclass
+class _Match:
+    """One match being decided; `form` is the actor it is about, accepted or not."""
+
+    start: int
+    end: int
+    form: _Form | None
+    rule: str
+    reason: str = ""
 
     @property
-    def strong(self) -> bool:
-        return self.rule.strong
+    def accepted(self) -> bool:
+        return self.form is not None and not self.reason
 
 
 class MentionFinder:
@@ -77,7 +129,10 @@ class MentionFinder:
 
     def __init__(self, actors: Iterable[Actor]):
         self._forms: dict[str, list[_Form]] = {}
+        self._kinds: dict[str, ActorKind] = {}
         for actor in sorted(actors, key=lambda a: a.id):
+            self._kinds[actor.id] = actor.kind
+            person = actor.kind is ActorKind.PERSON
             for rule, names in (
                 (Rule.NAME, [actor.name]),
                 (Rule.ALIAS, actor.aliases),
@@ -86,70 +141,290 @@ class MentionFinder:
                 (Rule.NOT_MENTION, actor.not_mentions),
             ):
                 for name in names:
-                    for surface in spellings(name):
-                        self._add(_Form(actor.id, surface, rule))
+                    self._add_spellings(actor, name, rule)
+                    if rule in (Rule.NAME, Rule.ALIAS):
+                        for variant in sorted(variants(name, person)):
+                            self._add_spellings(actor, variant, Rule.VARIANT)
             surname = _surname(actor)
             if surname:
-                self._add(_Form(actor.id, surname, Rule.SURNAME))
+                for form in (surname, *sorted(variants(surname, person))):
+                    self._add_spellings(actor, form, Rule.SURNAME)
         body = _trie_pattern(self._forms) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
-    def _add(self, form: _Form) -> None:
-        forms = self._forms.setdefault(form.surface.lower(), [])
-        if form not in forms:
-            forms.append(form)
+    def _add_spellings(self, actor: Actor, name: str, rule: Rule) -> None:
+        person = actor.kind is ActorKind.PERSON
+        first = actor.name.split()[0] if actor.name.split() else ""
+        for surface in spellings(name):
+            words = surface.split()
+            common = all(w.lower() in COMMON_WORDS for w in words)
+            short = (rule in (Rule.NAME, Rule.ALIAS, Rule.VARIANT) and len(words) == 1
+                     and not person and actor.kind is not ActorKind.STATE
+                     and len(actor.name.split()) > 1 and surface == first)
+            form = _Form(actor.id, surface, rule, person, common, short, rule.strong)
+            forms = self._forms.setdefault(_key(surface), [])
+            if form not in forms:
+                forms.append(form)
 
     def find(self, text: str) -> list[Mention]:
-        return self.explain(text)[0]
+        return [m for m in self.explain(text)[0] if m.field == "text"]
 
-    def explain(self, text: str) -> tuple[list[Mention], list[Rejection]]:
-        """The mentions in `text`, and the matches rejected on the way, in text order."""
+    def explain(self, text: str, title: str = "") -> tuple[list[Mention], list[Rejection]]:
+        """The mentions in `text` (and in `title`, marked `field="title"`, first), and the
+        matches rejected on the way, each in text order."""
+        offset = len(title) + 2 if title else 0
+        joined = f"{title}\n\n{text}" if title else text
+        # Same length as the text, so offsets stay valid: only the apostrophe is unified.
+        scanned = joined.replace("’", "'")
+        addresses = _Spans(_addresses(joined))
+        strongly_mentioned: set[str] = set()
+        matches: list[_Match] = []
+        previous = (-1, -1)  # the previous match's span: a name beside it is not a longer one
+        for match in self._pattern.finditer(scanned):
+            start, end = match.span()
+            if addresses.overlap(start, end):
+                decided = _Match(start, end, None, "link-address", RULES["link-address"])
+            else:
+                decided = self._decide(joined, scanned, start, end, strongly_mentioned,
+                                       previous, in_title=start < offset)
+            previous = (start, end)
+            if decided.accepted and (decided.form.strong or decided.rule == "title-surname"):
+                strongly_mentioned.add(decided.form.actor)
+            matches.append(decided)
+        self._settle(matches, strongly_mentioned, len(text.split()) <= SHORT_ITEM_WORDS, offset)
         mentions: list[Mention] = []
         rejected: list[Rejection] = []
-        strongly_mentioned: set[str] = set()
-        addresses = _Spans(_addresses(text))
-        # Same length as the text, so offsets stay valid: only the apostrophe is unified.
-        for match in self._pattern.finditer(text.replace("’", "'")):
-            if addresses.overlap(match.start(), match.end()):
-                rejected.append(Rejection(match.start(), match.end(),
-                                          text[match.start():match.end()],
-                                          "inside a link address"))
-                continue
-            form, reason = self._choose(match.group(), strongly_mentioned)
-            if form is not None and not form.strong:
-                reason = _weak_context(text, match.start(), match.end())
-                if reason:
-                    form, reason = None, f"{form.rule.value} of {form.actor} {reason}"
-            if form is None:
-                rejected.append(Rejection(match.start(), match.end(),
-                                          text[match.start():match.end()], reason))
-                continue
-            if form.strong:
-                strongly_mentioned.add(form.actor)
-            mentions.append(Mention(form.actor, match.start(), match.end(),
-                                    text[match.start():match.end()], form.rule))
+        for m in matches:
+            field, shift = ("title", 0) if m.start < offset else ("text", offset)
+            surface = joined[m.start:m.end]
+            if m.accepted:
+                mentions.append(Mention(m.form.actor, m.start - shift, m.end - shift, surface,
+                                        m.form.rule, m.rule, field))
+            else:
+                rejected.append(Rejection(m.start - shift, m.end - shift, surface, m.reason,
+                                          m.rule, m.form.actor if m.form else "", field))
         return mentions, rejected
 
-    def _choose(self, surface: str, strongly_mentioned: set[str]) -> tuple[_Form | None, str]:
-        # Strong forms first: an actor's own name beats another actor's weak alias.
-        candidates = self._forms.get(surface.lower(), [])
+    def _decide(self, text: str, scanned: str, start: int, end: int, strong: set[str],
+                previous: tuple[int, int], in_title: bool) -> _Match:
+        surface = scanned[start:end]
+        candidates = self._forms.get(_key(surface), [])
         # A phrase one actor lists as not a mention of it may still be another actor's name.
-        blocked = [form.actor for form in candidates if form.rule is Rule.NOT_MENTION]
+        blocked = [form.actor for form in candidates if form.rule is Rule.NOT_MENTION] \
+            if len(candidates) > 1 or not candidates[0].strong else []
         for form in candidates:
             if form.strong and form.actor not in blocked:
-                return form, ""
+                decided = self._judge_strong(text, scanned, start, end, form, previous,
+                                             in_title)
+                if decided.rule == "person-context" and any(f.person for f in candidates):
+                    # "President Ford": the person bearing the name, if one does.
+                    person = self._judge_weak(text, scanned, start, end, surface,
+                                              candidates, strong, in_title)
+                    if person.accepted:
+                        return person
+                return decided
         if blocked:
-            return None, f"listed in not_mentions of {blocked[0]}"
-        reason = ""
-        for form in candidates:
-            if form.surface != surface:
-                reason = reason or f"{form.rule.value} of {form.actor} needs exact case " \
-                                   f"{form.surface!r}"
-            elif form.actor not in strongly_mentioned:
-                reason = f"{form.rule.value} of {form.actor} before any strong mention of it"
+            return _Match(start, end, None, "not-mentions", f"listed in not_mentions of "
+                                                            f"{blocked[0]}")
+        return self._judge_weak(text, scanned, start, end, surface, candidates, strong, in_title)
+
+    def _judge_strong(self, text: str, scanned: str, start: int, end: int, form: _Form,
+                      previous: tuple[int, int], in_title: bool) -> _Match:
+        surface = scanned[start:end]
+        if form.common and surface != form.surface and not surface.isupper():
+            return _Match(start, end, form, "common-word",
+                          f"{form.rule.value} of {form.actor} is a common word: only "
+                          f"{form.surface!r} names it")
+        before = _words_before(text, start, 3)
+        if not form.person and " " not in surface and before and _is_person_title(before[-1]):
+            return _Match(start, end, form, "person-context",
+                          f"{form.rule.value} of {form.actor} after a person's title")
+        suffix = None if form.person or form.rule is Rule.DEMONYM else _SUFFIX.match(text, end)
+        if suffix:
+            return _Match(start, suffix.end(), form, "company-suffix")
+        longer = self._longer_name(text, scanned, start, end, form, before, previous, in_title)
+        if longer:
+            return _Match(start, end, form, "inside-longer-name",
+                          f"{form.rule.value} of {form.actor} inside {longer!r}")
+        if form.short:
+            return _Match(start, end, form, "ambiguous-alias", "pending")
+        if surface.startswith("the ") and form.surface.startswith("The "):
+            # "went to the Northwind Trust": the article is the sentence's, not the name's.
+            return _Match(start + 4, end, form, "name-variant")
+        return _Match(start, end, form, _FORM_RULES[form.rule])
+
+    def _judge_weak(self, text: str, scanned: str, start: int, end: int, surface: str,
+                    candidates: list[_Form], strong: set[str], in_title: bool) -> _Match:
+        weak = [form for form in candidates if not form.strong and form.rule is not
+                Rule.NOT_MENTION]
+        exact = [form for form in weak if form.surface == surface]
+        if not exact:
+            form = weak[0]
+            return _Match(start, end, form, "exact-case", f"{form.rule.value} of {form.actor} "
+                                                          f"needs exact case {form.surface!r}")
+        form = next((f for f in exact if f.actor in strong), exact[0])
+        if form.actor not in strong:
+            people = {f.actor for f in exact if f.person}
+            alone = form.person and len(people) == 1
+            if alone and _after_title(text, start):
+                return _Match(start, end, form, "title-surname")
+            reason = f"{form.rule.value} of {form.actor} before any strong mention of it"
+            if alone and not _weak_context(text, start, end) or in_title:
+                # Perhaps a surname alone, or a headline's weak alias that the body supports:
+                # decided once the whole text is read.
+                reason = "pending"
+            return _Match(start, end, form, "before-strong-mention", reason)
+        context = _weak_context(text, start, end)
+        if context:
+            rule = "weak-inside-name" if context.startswith("follows") else "weak-common-word"
+            return _Match(start, end, form, rule, f"{form.rule.value} of {form.actor} {context}")
+        longer = self._name_after(text, scanned, start, end, form, in_title)
+        if longer:  # "the Ford Foundation", "Bell Helicopter"
+            return _Match(start, end, form, "inside-longer-name",
+                          f"{form.rule.value} of {form.actor} inside {longer!r}")
+        return _Match(start, end, form, _FORM_RULES[form.rule])
+
+    def _longer_name(self, text: str, scanned: str, start: int, end: int, form: _Form,
+                     words: list[str], previous: tuple[int, int], in_title: bool) -> str | None:
+        """The longer capitalised name the match is part of ("Gulf of Mexico"), if any."""
+        shouting = text[start:end].isupper()
+        # Before a person's full name, capitalised words are a title ("Director of National
+        # Intelligence James Clapper"), not a longer name.
+        full_name = form.person and " " in form.surface
+        before = None if full_name else _name_before(text, start, words)
+        if start and text[start - 1] == "-" and previous[1] == start - 1:
+            return None  # joined to another registered name: "NATO-Russia Council"
+        if before is not None:
+            word, at = before
+            if not (at >= previous[0] and at + len(word) <= previous[1]
+                    or word.endswith(".")  # an abbreviation, or the end of a sentence
+                    or _not_a_name_word(word, shouting, in_title)
+                    or word.endswith(("'s", "’s", "s'"))
+                    or opens_sentence(text, at) and word.lower() in COMMON_WORDS):
+                return text[at:end]
+        return self._name_after(text, scanned, start, end, form, in_title)
+
+    def _name_after(self, text: str, scanned: str, start: int, end: int, form: _Form,
+                    in_title: bool) -> str | None:
+        """The longer name a capitalised word after the match makes ("Japan Air"), if any."""
+        after = None if form.rule is Rule.DEMONYM else _NAME_AFTER.match(text, end)
+        if after is None:
+            return None
+        word = after.group(1)
+        if (_not_a_name_word(word, text[start:end].isupper(), in_title)
+                or self._pattern.match(scanned, after.start(1))
+                or self._kinds[form.actor] is ActorKind.STATE
+                and word.lower() in _INSTITUTIONS and not _OF.match(text, after.end())):
+            return None
+        return text[start:after.end()]
+
+    def _settle(self, matches: list[_Match], strong: set[str], short_item: bool,
+                offset: int) -> None:
+        """Decide what needed the whole text: short forms and surnames standing alone."""
+        # Support for a short form: the actor named by any other strong form anywhere.
+        supported = {m.form.actor for m in matches
+                     if m.accepted and m.form.strong and not m.form.short}
+        for m in matches:
+            if m.reason != "pending":
+                continue
+            if m.rule == "ambiguous-alias":
+                if m.form.actor in supported:
+                    m.rule, m.reason = "short-form-supported", ""
+                else:
+                    m.reason = (f"{m.form.rule.value} of {m.form.actor} is a short form, and "
+                                f"its full name is nowhere in the article")
+            elif m.start < offset and m.form.actor in strong:  # a headline's, named in the body
+                m.rule, m.reason = _FORM_RULES[m.form.rule], ""
+            elif short_item and m.form.person and m.form.actor not in strong:
+                m.rule, m.reason = "surname-alone", ""
             else:
-                return form, ""
-        return None, reason
+                m.reason = f"{m.form.rule.value} of {m.form.actor} before any strong mention " \
+                           f"of it"
+
+
+_FORM_RULES = {Rule.NAME: "name", Rule.ALIAS: "alias", Rule.DEMONYM: "demonym",
+               Rule.VARIANT: "name-variant", Rule.WEAK_ALIAS: "weak-alias",
+               Rule.SURNAME: "surname"}
+
+
+def _key(surface: str) -> str:
+    """The key a surface is filed under: a hyphen and a space are the same inside a name."""
+    return surface.lower().replace("-", " ")
+
+
+# A legal form right after an organisation's name extends the mention over it.
+_SUFFIX = re.compile(r",?[ \t](?:" + "|".join(COMPANY_SUFFIXES) + r")\b\.?")
+# A capitalised word right before a match, with an optional connector ("Gulf of| Mexico",
+# "West| Germany", "Agence |France"), or right after it ("U.S.| Department", "France|-Presse").
+_CONNECTORS = frozenset(("of", "the", "de", "du", "des", "del", "della", "da", "di", "von", "van",
+                         "der", "den", "al", "el", "la", "le"))
+_NAME_WORD = re.compile(r"[A-Z][\w'’.&]*")
+
+
+def _words_before(text: str, start: int, count: int) -> list[str]:
+    """Up to `count` words right before `start` on its line, when a space or hyphen joins them.
+
+    A split of a short window, not a regex search ending at `start`: that tried every offset
+    of the window for each match and doubled the cost of a scan."""
+    if not start or text[start - 1] not in " \t-":
+        return []
+    window = text[max(0, start - 60):start]
+    return window[window.rfind("\n") + 1:].replace("-", " ").split()[-count:]
+
+
+def _name_before(text: str, start: int, words: list[str]) -> tuple[str, int] | None:
+    """The capitalised word among the `words` before the match, skipping a connector ("Gulf
+    of"), and where it is."""
+    words = list(words)
+    while words and words[-1] in _CONNECTORS:
+        words.pop()
+    if not words or not _NAME_WORD.fullmatch(words[-1]):
+        return None
+    word = words[-1]
+    return word, text.rindex(word, max(0, start - 60), start)
+
+
+_NAME_AFTER = re.compile(r"(?:[ \t]+|-)([A-Z][\w'’&]*)")
+_CALENDAR = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+))
+# Words that open a new sentence or clause after an abbreviation ("in the U.S. The …").
+_OPENERS = frozenset((
+    "i", "he", "she", "it", "we", "they", "you", "this", "that", "these", "those", "there",
+    "his", "her", "its", "their", "our", "my", "so", "yet", "still", "also", "meanwhile",
+    "however", "but", "then", "now", "here", "why", "what", "who", "how", "where", "both",
+))
+
+
+# A state's own institution names the state ("U.S. Treasury"), unless the name goes on with
+# "of" ("U.S. Department of Education").
+_INSTITUTIONS = frozenset((
+    "treasury", "army", "navy", "military", "government", "senate", "congress", "parliament",
+    "embassy", "consulate", "ministry", "department", "forces", "marines", "troops", "officials",
+    "administration", "intelligence", "police",
+))
+_OF = re.compile(r"[ \t]+of\b")
+
+
+def _not_a_name_word(word: str, shouting: bool, in_title: bool) -> bool:
+    """Is a capitalised word beside a match no part of a longer name with it?"""
+    bare = word.rstrip(".").lower()
+    return (bare in _TITLES or bare in _CALENDAR or bare in _OPENERS
+            or shouting and word.isupper()  # an all-caps dateline or headline
+            or in_title and bare in COMMON_WORDS)  # a headline capitalises every word
+
+
+def _after_title(text: str, start: int) -> bool:
+    """Is the match right after a person's title ("President", "Mr.", "Gen.")?"""
+    words = _words_before(text, start, 1)
+    return bool(words) and _is_person_title(words[0])
+
+
+def _is_person_title(word: str) -> bool:
+    return word.rstrip(".").lower() in _PERSON_TITLES
 
 
 # A name inside a URL ("](https://gov.example/iraq-report)") is an address, not a mention.
@@ -203,7 +478,7 @@ def _trie_pattern(keys) -> str:
         node[""] = {}
 
     def render(node: dict) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        branches = [_char(char) + render(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -212,6 +487,11 @@ def _trie_pattern(keys) -> str:
         return body
 
     return render(trie)
+
+
+def _char(char: str) -> str:
+    # Keys have spaces for hyphens (`_key`): either may stand in the text.
+    return "[ -]" if char == " " else re.escape(char)
 
 
 def _surname(actor: Actor) -> str | None:
@@ -226,18 +506,22 @@ def _surname(actor: Actor) -> str | None:
     return surname
 
 
+# Titles that say the next name is a person's ("President Ford", "Mr. Jordan", "Gen. Bell").
+_PERSON_TITLES = frozenset((
+    "president", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "general", "gen",
+    "senator", "sen", "representative", "rep", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "sheikh", "ambassador", "judge", "justice", "governor", "gov", "mayor",
+    "commander", "admiral", "adm", "colonel", "col", "captain", "capt", "lieutenant", "lt",
+    "sergeant", "sgt", "pope", "lord", "lady", "sir", "dame", "secretary", "minister",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "inspector",
+    "commissioner", "director", "envoy", "speaker", "maj", "major", "cardinal", "rabbi",
+))
 # Words that may stand before a surname without making it part of another name.
-_TITLES = frozenset((
+_TITLES = _PERSON_TITLES | frozenset((
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as",
-    "but", "if", "when", "while", "after", "before", "since", "secretary", "president", "minister",
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "general", "gen", "senator", "sen",
-    "representative", "rep", "director", "chancellor", "prime", "premier", "king", "queen",
-    "prince", "princess", "sheikh", "ambassador", "envoy", "judge", "justice", "governor", "mayor",
-    "chief", "commander", "admiral", "colonel", "col", "captain", "capt", "lieutenant", "lt",
-    "sergeant", "sgt", "pope", "deputy", "defense", "defence", "foreign", "interior", "finance",
-    "state", "vice", "speaker", "leader", "chairman", "chairwoman", "chair", "spokesman",
-    "spokeswoman", "spokesperson", "agent", "officer", "inspector", "commissioner", "attorney",
-    "lord", "lady", "sir", "dame", "saint", "st",
+    "but", "if", "when", "while", "after", "before", "since", "prime", "chief", "deputy",
+    "defense", "defence", "foreign", "interior", "finance", "state", "vice", "leader", "chair",
+    "agent", "officer", "attorney", "saint", "st",
 ))
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 
@@ -267,7 +551,9 @@ def _inside_a_name(text: str, start: int) -> bool:
     if previous is None:
         return False
     word = previous.group(1)
-    return word[0].isupper() and word.rstrip(".").lower() not in _TITLES
+    # After a full stop the word before belongs to the sentence before ("on Thursday. Lind").
+    return (word[0].isupper() and word.rstrip(".").lower() not in _TITLES
+            and not opens_sentence(text, start))
 
 
 def opens_sentence(text: str, index: int) -> bool:

@@ -14,7 +14,9 @@ Finding the speaker, in this order:
   mentioned before, or the last actor mentioned whose name holds that noun;
 - a sentence that ends with a colon just before it ("Clapper told reporters: “…");
 - a quotation that follows another one closely, with no other person named in between,
-  continues it ("“A,” Work said. “B…”").
+  continues it ("“A,” Work said. “B…”");
+- but a name nearer the verb of saying than any actor, that is no actor's ("“…,” said Kremlin
+  spokesman Dmitry Peskov"), makes it nobody's quotation (rule "speaker not an actor").
 Among the actors mentioned there, a person beats an organization, and the mention nearest the
 verb of saying wins. A demonym ("a senior Ukrainian officer") or a place after "from" or "in"
 never speaks. A surname is already resolved to its person by the mention finder.
@@ -205,6 +207,11 @@ class _Mentions:
         """The mentions that start inside [start, end), in text order."""
         return self._all[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
+    def covering(self, at: int) -> bool:
+        """Does a mention that starts before `at` reach past it?"""
+        index = bisect_right(self._starts, at) - 1
+        return index >= 0 and self._all[index].end > at
+
     def last_person(self, before: int) -> Mention | None:
         """The last person that can speak mentioned by `before` (the mention ends there)."""
         return self._last(self._people, before)
@@ -263,6 +270,14 @@ def _attribute(text: str, span: _Span, mentions: _Mentions, actors: dict[str, Ac
         if subject is not None:
             return subject
         speaker = _nearest(candidates, verb.start(), actors)
+        unregistered = _unregistered_speaker(text, verb, start, end, where, mentions)
+        # A person named beside the verb speaks rather than an organisation ("Kremlin
+        # spokesman Dmitry Peskov"); against an actor who is a person, the nearer one does.
+        if unregistered is not None and (
+                speaker is None or actors[speaker.actor].kind is not ActorKind.PERSON
+                or _distance(unregistered, verb) < _distance(speaker, verb)):
+            # "…," said Kremlin spokesman Dmitry Peskov: not an actor, and nobody else's words.
+            return None, f"{SPEAKER_NOT_AN_ACTOR}: {text[unregistered.start:unregistered.end]!r}"
         if speaker is not None:
             return speaker.actor, f"{speaker.text!r} {where} the quotation, verb {verb.group()!r}"
         referent = _referent(text, verb, span.start, mentions)
@@ -281,6 +296,35 @@ def _attribute(text: str, span: _Span, mentions: _Mentions, actors: dict[str, Ac
                                                                  actors):
         return previous.speaker, "continues the previous quotation"
     return None, "no speaker: no actor beside a verb of saying"
+
+
+# Two or more capitalised words, perhaps with a middle initial: a person's name ("Dmitry Peskov").
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+)+\b")
+SPEAKER_NOT_AN_ACTOR = "speaker not an actor"
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+
+
+def _unregistered_speaker(text: str, verb: re.Match, start: int, end: int, where: str,
+                          mentions: _Mentions) -> _Name | None:
+    """The name nearest the verb of saying in the clause, when no mention covers any of it."""
+    names = list(_PERSON_NAME.finditer(text, verb.end(), end) if where == "after"
+                 else _PERSON_NAME.finditer(text, start, verb.start()))
+    if not names:
+        return None
+    name = names[0] if where == "after" else names[-1]
+    if mentions.starting_within(name.start(), name.end()) or mentions.covering(name.start()):
+        return None
+    return _Name(name.start(), name.end())
+
+
+def _distance(item: Mention | _Name, verb: re.Match) -> int:
+    return min(abs(item.start - verb.start()), abs(item.end - verb.start()),
+               abs(item.start - verb.end()))
 
 
 def _can_speak(text: str, mention: Mention) -> bool:

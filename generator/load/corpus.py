@@ -24,16 +24,19 @@ from ..errors import ContentError, ContentErrors, ContentWarning, did_you_mean, 
 from ..model import Source
 from . import fields, one_file
 from .cache import LoadCache
+from .name_checks import name_warnings
 from .one_file import Contribution
 from .tree import scan
 from .validate import ID_RULE, SAFE_ID, Reference
 
 
-def load_corpus(content_dir: Path, cache: LoadCache | None = None) -> model.Corpus:
+def load_corpus(content_dir: Path, cache: LoadCache | None = None, *,
+                name_checks: bool = False) -> model.Corpus:
     """Load and check everything under `content_dir`; raise `ContentErrors` if anything is wrong.
 
     With a `cache` kept from an earlier load, only the files changed since are read again;
-    the corpus, errors and warnings are exactly those of a load without it.
+    the corpus, errors and warnings are exactly those of a load without it. `name_checks`
+    adds the warnings of `name_checks.py`, which read every article (for `briefings check`).
     """
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
@@ -54,6 +57,8 @@ def load_corpus(content_dir: Path, cache: LoadCache | None = None) -> model.Corp
     corpus.resolve()
     if corpus.errors:
         raise ContentErrors(corpus.errors, corpus.warnings)
+    if name_checks:
+        corpus.warnings.extend(name_warnings(actors, articles, corpus.forms))
     return model.Corpus(
         articles=tuple(articles),
         actors=tuple(actors),
@@ -76,6 +81,7 @@ class _Assembly:
         self.known: dict[fields.Ref, set[str]] = {kind: set() for kind in fields.Ref}
         # Every strong name of every actor, lower-cased, with where it was first given.
         self.names: dict[str, tuple[str, Source]] = {}
+        self.forms: dict[str, tuple[one_file.Name, ...]] = {}  # each actor's, for name_checks
         self.folders: dict[str, str] = {}  # each folder as `display` shows it
 
     def display(self, path: Path) -> str:
@@ -127,6 +133,8 @@ class _Assembly:
         for kind, ids in contribution.known.items():
             self.known[kind].update(ids)
         self.claim_names(item_id, contribution.names)
+        if contribution.names:
+            self.forms[item_id] = contribution.names
         return contribution.record
 
     def claim_names(self, actor_id: str, names: tuple[one_file.Name, ...]) -> None:

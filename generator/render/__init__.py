@@ -10,12 +10,14 @@ content, same bytes.
     actors/index.md, actors/<id>.md               actors.py
     graph.md, graph.json                          graph.py
     feed.xml                                      feed.py
+    stix.json                                     ../export/stix.py (the STIX 2.1 bundle)
 """
 
 from __future__ import annotations
 
 from .. import model
 from ..analyse import Analysis
+from ..export import stix
 from . import actors, articles, briefings, feed, graph, indexes
 from .memo import PageMemo
 from .site import Page, Site, SiteOptions
@@ -39,8 +41,15 @@ def render_site(
     memo.begin(_corpus_key(corpus, analysis, options))
     site = Site(corpus, analysis, options, memo)
     pages = [page for kind in _PAGE_KINDS for page in kind.pages(site)]
+    pages.append(_stix(corpus, analysis, memo))
     memo.end()
     return tuple(sorted(pages, key=lambda page: page.path))
+
+
+def _stix(corpus: model.Corpus, analysis: Analysis, memo: PageMemo) -> Page:
+    """The site's STIX bundle: the very text `briefings export stix` writes."""
+    return memo.get("stix", stix.FILE, stix.inputs(corpus, analysis),
+                    lambda: Page(stix.FILE, stix.bundle_json(corpus, analysis)))
 
 
 def _corpus_key(corpus: model.Corpus, analysis: Analysis, options: SiteOptions) -> tuple:
