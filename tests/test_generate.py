@@ -6,27 +6,14 @@ folder with MkDocs itself and the briefings plugin removed, which is what such a
 
 from __future__ import annotations
 
-import subprocess
-
 from support.dom import parse_file
-from support.site import briefings_command, copy_project, mkdocs_build, quiet_env
+from support.engines import generated_project
+from support.site import mkdocs_build
 
 
 def test_the_generated_folder_builds_without_the_plugin(project_root, tmp_path):
-    project = copy_project(project_root, tmp_path / "project")
-    docs = project / "build" / "docs"
-    result = subprocess.run([*briefings_command(), "generate", "--out", str(docs)],
-                            cwd=project, env=quiet_env(), capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert (docs / "stylesheets" / "briefings.css").is_file()
-
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("docs_dir: site_config/docs", "docs_dir: build/docs")
-    plugin = "  - briefings:\n      content: content\n      profiles: site_config/profiles.yml\n"
-    assert plugin in text
-    text = text.replace(plugin, "")
-    config.write_text(text, encoding="utf-8")
+    project = generated_project(project_root, tmp_path / "project")
+    assert (project / "build" / "docs" / "stylesheets" / "briefings.css").is_file()
 
     built = mkdocs_build(project, project / "site")
     assert built.returncode == 0, built.stdout + built.stderr

@@ -54,6 +54,7 @@ def actor_pages(site: Site, actor: model.Actor) -> list[Page]:
     around = analysis.graph.around(actor.id)
     # Its other names are on the page, but weigh more in search as names (search-data.html).
     front = {"title": markup.page_title(actor.name), "graph": bool(around.edges),
+             "description": site.description(actor.summary),
              "search": site.search("Actor", names=site.other_names([actor]))}
     first = site.page(path, "actor.md", front,
                       actor=actor, briefings=briefings[0], articles=articles[0], names=names,

@@ -28,7 +28,9 @@ def article_page(site: Site, article: model.Article) -> Page:
     path = f"articles/{article.id}.md"
     involved = site.analysis.article_actors[article.id]
     rest = site.leading(involved)[1]  # the panel shows the leading actors, the page the rest
-    front = {"title": markup.page_title(article.title), "actor_panel": site.panel(involved),
+    front = {"title": markup.page_title(article.title),
+             "description": site.description(article.text, sentence=True),
+             "actor_panel": site.panel(involved),
              "search": site.search("Source", article.published)}
     return site.page(path, "article.md", front, article=article, rest=rest,
                      briefings=site.citing.get(article.id, []), body=site.body(article, path))

@@ -49,7 +49,8 @@ def briefing_page(site: Site, briefing: model.Briefing) -> Page:
     path = f"briefings/{briefing.id}.md"
     involved = site.analysis.briefing_actors[briefing.id]
     leading, rest = site.leading(involved)
-    front = {"title": markup.page_title(briefing.title), "actor_panel": site.panel(involved),
+    front = {"title": markup.page_title(briefing.title),
+             "description": site.description(briefing.bluf), "actor_panel": site.panel(involved),
              "search": site.search("Briefing", briefing.date, topics=briefing.topics,
                                    regions=briefing.regions,
                                    names=site.other_names(site.corpus.actor(inv.actor)

@@ -67,6 +67,7 @@ def taxonomy(site: Site) -> list[Page]:
             # Its first page stands for it in search; the others continue its list.
             pages += [site.page(pager.path, "term.md",
                                 {"title": markup.page_title(numbered(term.name, pager)),
+                                 "description": site.description(term.description),
                                  **({"search": site.search(label)} if pager.number == 1 else {})},
                                 term=term, pager=pager, label=label)
                       for pager in paginate(briefings, TERM_BRIEFINGS, f"{folder}/{term.id}.md")]

@@ -8,6 +8,7 @@ theme override in `site_config/`) followed by a body from a template in
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 LEADING = 25  # actors a page describes in full, besides those the curator wrote about
 PANEL_TEXT = 200  # characters of a role or summary in the sidebar (it shows two lines of each)
+DESCRIPTION = 160  # characters of a page's meta description, about what search results show
+SCAN = 2_000  # characters of a text read for its description, links and marks included
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,24 @@ class Site:
         return panel
 
     @staticmethod
+    def description(text: str, *, sentence: bool = False) -> str:
+        """A page's meta description (front matter `description`) from user Markdown: plain
+        text, one line, at most `DESCRIPTION` characters; with `sentence`, only the first
+        sentence of the first paragraph (an article's text).
+
+        Material prints `page.meta.description` unescaped in a double-quoted attribute
+        (`<meta name="description" content="…">`), so neither a `"` nor an angle bracket may
+        remain: quotation marks become typographic ones, angle brackets look-alikes (as in
+        `markup.page_title`). An `&` can neither close the attribute nor open a tag.
+        """
+        # Only the start is read: a long text (or a hostile one) costs no more than a short one.
+        text = _first_sentence(_first_paragraph(text)[:SCAN]) if sentence else text[:SCAN]
+        plain = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+        quotes = iter("“”" * plain.count('"'))
+        plain = re.sub('"', lambda _: next(quotes), plain)
+        return markup.clip(plain.replace("<", "‹").replace(">", "›"), DESCRIPTION)
+
+    @staticmethod
     def newest_first(briefings: Iterable[model.Briefing]) -> list[model.Briefing]:
         return sorted(briefings, key=model.briefing_order)
 
@@ -242,6 +263,31 @@ def _front_matter(front: dict) -> str:
                   default_flow_style=None if isinstance(value, dict | list) else False)
         for key, value in front.items())
     return f"---\n{dumped}---\n\n"
+
+
+# A link or image keeps its text; emphasis and code marks, heading and quotation markers and
+# backslash escapes go: a description is shown as plain text.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*`]+|\\(?=[!-/:-@\[-`{-~])|^[ \t]*(?:#{1,6}|>)[ \t]*", re.M)
+# A full stop after these ends no sentence ("Gen. Votel", "U.S. troops": any word with a dot).
+_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Gov",
+                            "Sen", "Rep", "St", "Jr", "Sr", "No", "vs", "etc"})
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s)")
+
+
+def _first_paragraph(text: str) -> str:
+    return next((paragraph for paragraph in _PARAGRAPH_BREAK.split(text)
+                 if paragraph.strip() and not paragraph.lstrip().startswith("#")), "")
+
+
+def _first_sentence(text: str) -> str:
+    for end in _SENTENCE_END.finditer(text):
+        words = text[:end.start()].split()
+        word = words[-1] if words else ""
+        if not ("." in word or word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+            return text[:end.end()]
+    return text
 
 
 def _tidy(text: str) -> str:
