@@ -77,6 +77,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.nav: Navigation | None = None
         self.env = None
         self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
+        self.problems: list[str] = []  # under serve: the content's errors, for the browser
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -118,10 +119,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except ContentErrors as errors:
             if not (self.serving and profile_name in self.last_good):
                 raise Abort(errors.format_message()) from None
-            for error in errors.errors:
-                log.error(error.format_message())
+            self.problems = [error.format_message() for error in errors.errors]
+            for problem in self.problems:
+                log.error(problem)
             log.error("Serving the last good version until the content is fixed.")
             return self.last_good[profile_name]
+        self.problems = []
         self.last_good[profile_name] = pages
         return pages
 
@@ -202,6 +205,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 builder(config)
 
         server.builder = rebuild
+        if hasattr(server, "problems"):  # `briefings serve` shows them on every page
+            server.problems = lambda: self.problems
         return server
 
     def _rebuild_changed_pages(self) -> bool:

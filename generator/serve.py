@@ -4,16 +4,21 @@
 edit changed (generator/incremental.py). What it cannot change is how MkDocs notices the
 edit: its server polls every watched file every half second, which at 5,000 articles is a
 stat of 6,500 files per poll and up to half a second before a save is seen. This command is
-MkDocs's own serve (`mkdocs.commands.serve`), step for step, with one difference: its
+MkDocs's own serve (`mkdocs.commands.serve`), step for step, with two differences: its
 live-reload server listens to the kernel's file events (inotify through watchdog) instead of
-polling.
+polling; and while the content has errors, every page it serves carries them in a banner, as
+the development servers of Hugo and Vite do, so the browser does not keep the last good page
+without a sign. The banner is added as a page is sent, like the live-reload script, so what
+is built on disk stays what a build makes.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,11 +50,33 @@ class _ChangeObserver(Observer):
 
 
 class EventServer(LiveReloadServer):
-    """MkDocs's live-reload server, woken by file events rather than by polling."""
+    """MkDocs's live-reload server, woken by file events rather than by polling, showing the
+    content's errors on every page while there are any."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.observer = _ChangeObserver()
+        # The content's errors now, one line each; the briefings plugin sets this (on_serve).
+        self.problems: Callable[[], list[str]] = list
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)
+        problems = self.problems()
+        if not problems:
+            return content
+        end = content.rfind(b"</body>")
+        return content[:end] + _banner(problems) + content[end:] if end >= 0 else content
+
+
+def _banner(problems: list[str]) -> bytes:
+    """The errors over the page: fixed at the top, above the site's own header."""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    lines = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
+    return (f'<div class="briefings-problems" role="alert" style="position:fixed;inset:0 0 auto 0;'
+            f"z-index:10;max-height:50vh;overflow:auto;margin:0;padding:.8em 1.2em;"
+            'background:#8b0000;color:#fff;font:14px/1.5 monospace">'
+            f"<strong>{count} in the content: showing the last good version.</strong>"
+            f'<ul style="margin:.4em 0 0;padding-left:1.2em">{lines}</ul></div>').encode()
 
 
 def serve(config_file: Path, dev_addr: str | None = None) -> None:

@@ -18,7 +18,9 @@ half of an old index and half of a new one.
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -72,6 +74,9 @@ class BackgroundIndexer:
 
     One index at a time; a request during a run makes one more run after it, so the index
     always ends up made from the last rebuild's pages. Search is a few seconds behind an edit.
+    Each run is a child process (`python -m generator.site_search`) at the lowest CPU priority:
+    the next edit's rebuild goes first, and putting the index in order does not hold the
+    server's interpreter.
     """
 
     def __init__(self, language: str) -> None:
@@ -103,8 +108,26 @@ class BackgroundIndexer:
                     self._running = False
                     self._idle.set()
                     return
-            try:
-                index_site(site_dir, self.language)
-            except (OSError, SearchIndexError) as error:
+            command = [sys.executable, "-m", __name__, str(site_dir), self.language]
+            if shutil.which("nice"):  # the POSIX command; preexec_fn is unsafe with threads
+                command = ["nice", "-n", "19", *command]
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            if done.returncode != 0:
                 # The served site keeps its last index; the next rebuild tries again.
-                log.warning(f"Search index not updated: {error}")
+                problem = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+                log.warning(f"Search index not updated: {problem}")
+
+
+def main(arguments: list[str]) -> int:
+    """`python -m generator.site_search SITE_DIR LANGUAGE`: what the background indexer runs."""
+    site_dir, language = arguments
+    try:
+        index_site(Path(site_dir), language)
+    except (OSError, SearchIndexError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
