@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -26,26 +27,40 @@ from .pipeline import generate as generate_pages
 from .render import SiteOptions
 from .review import recurring_names, report_json, report_lines
 from .select import PUBLIC, embargoed
+from .wording import counted
 from .write import UnsafePath, static_files, write_pages
 
-CONTENT = click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("content"),
-    show_default=True,
-    help="The content folder to read.",
-)
+
+def _content_option(help_text: str) -> Callable[[Callable], Callable]:
+    """The --content option, saying what this command does with the folder."""
+    return click.option("--content", "content_dir", default=Path("content"), show_default=True,
+                        type=click.Path(path_type=Path, file_okay=False), help=help_text)
 
 
-@click.group()
+PROFILES = click.option(
+    "--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("site_config/profiles.yml"), show_default=True,
+    help="Where the publishing profiles are defined (without the file: public only).")
+
+
+def _examples(*lines: str) -> str:
+    """A command's epilog: its examples, kept as written (Click rewraps other paragraphs)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+# Each command has a `short_help`: the list of commands shows it whole, where Click would cut
+# a docstring's first sentence to the terminal's width with "...".
+@click.group(epilog=_examples(
+    "briefings check", "briefings new briefing summit-in-ankara", "briefings new --help"))
 @click.version_option(package_name="briefings")
 def main() -> None:
     """Turn curated articles, actors and briefings into a briefing site."""
 
 
-@main.command()
-@CONTENT
+@main.command(short_help="Write the site's Markdown pages to a folder for any engine.",
+              epilog=_examples("briefings generate --out build/docs",
+                              "briefings generate --out build/docs --profile internal"))
+@_content_option("The content folder to read.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               required=True, help="Folder to write the Markdown pages into.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -55,8 +70,7 @@ def main() -> None:
 @click.option("--profile", "profile_name",
               help="The publishing profile: what this build may show [default: extra.profile"
                    " of the config, else public].")
-@click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("site_config/profiles.yml"), show_default=True)
+@PROFILES
 @click.option("--assets", "assets_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("site_config/docs"), show_default=True,
               help="Static files (CSS, JavaScript) copied beside the pages.")
@@ -80,7 +94,8 @@ def generate(content_dir: Path, out_dir: Path, config_file: Path, site_url: str 
         report = write_pages([*assets, *pages], out_dir)
     except (UnsafePath, OSError) as exc:
         raise click.ClickException(f"{out_dir}: {exc}") from None
-    click.echo(f"{len(pages)} pages and {len(assets)} static files in {out_dir}: "
+    click.echo(f"{counted(len(pages), 'page')} and {counted(len(assets), 'static file')} in "
+               f"{out_dir}: "
                f"{len(report.written)} written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
 
@@ -96,9 +111,11 @@ def _site_config(path: Path) -> dict:
         raise click.ClickException(f"{path}: {exc}") from None
 
 
-@main.command()
+@main.command(short_help="Serve the site; a save rebuilds only what the edit changed.",
+              epilog=_examples("briefings serve", "briefings serve --dev-addr 127.0.0.1:8001"))
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False,
-              exists=True), default=Path("mkdocs.yml"), show_default=True)
+              exists=True), default=Path("mkdocs.yml"), show_default=True,
+              help="The MkDocs configuration of the site.")
 @click.option("--dev-addr", help="IP address and port to serve on [default: 127.0.0.1:8000].")
 def serve(config_file: Path, dev_addr: str | None) -> None:
     """Serve the site and rebuild the pages an edit changes, as soon as a file is saved."""
@@ -108,8 +125,10 @@ def serve(config_file: Path, dev_addr: str | None) -> None:
     run(config_file, dev_addr)
 
 
-@main.command()
-@CONTENT
+@main.command(short_help="Validate the content and report every problem at once.",
+              epilog=_examples("briefings check",
+                              "briefings check --content archive/content"))
+@_content_option("The content folder to check.")
 @click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("site_config/profiles.yml"), show_default=True,
               help="The publishing profiles, checked too; they say who holds embargoed items.")
@@ -127,8 +146,9 @@ def check(content_dir: Path, profiles_file: Path) -> None:
         where = item.embargo.source
         click.echo(f"{where.path}:{where.line}:{where.col}: under embargo until "
                    f"{item.embargo.until.isoformat()} ({_held_by(holding)})")
-    click.echo(f"{content_dir}: {len(corpus.articles)} articles, {len(corpus.actors)} actors, "
-               f"{len(corpus.briefings)} briefings: no problems")
+    click.echo(f"{content_dir}: {counted(len(corpus.articles), 'article')}, "
+               f"{counted(len(corpus.actors), 'actor')}, "
+               f"{counted(len(corpus.briefings), 'briefing')}: no problems")
 
 
 def _checked(content_dir: Path, profiles_file: Path) -> tuple[Corpus, list[Profile]]:
@@ -159,8 +179,10 @@ def _held_by(profiles: list[str]) -> str:
     return f"{names} builds leave it out until then"
 
 
-@main.command()
-@CONTENT
+@main.command(short_help="Show why each mention, quotation and figure was found.",
+              epilog=_examples("briefings explain us-fears-compromise-of-military-secrets",
+                              "briefings explain us-fears-compromise-of-military-secrets --json"))
+@_content_option("The content folder the article and the actors are in.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON instead: every candidate match (field title or text, start, "
                    "end, text, actor, rule, decision accepted or rejected, reason), sorted by "
@@ -182,12 +204,20 @@ def explain(content_dir: Path, article_id: str, as_json: bool) -> None:
         click.echo(line)
 
 
-@main.command()
-@CONTENT
+@main.command(short_help="Write a starting file for a new actor, briefing or article.",
+              epilog=_examples("briefings new actor vladimir-putin",
+                              "briefings new briefing summit-in-ankara",
+                              "briefings new article ankara-talks --content archive/content"))
+@_content_option("The content folder to write the new file into.")
 @click.argument("kind", type=click.Choice(sorted(scaffold.KINDS)))
 @click.argument("item_id", metavar="ID")
 def new(content_dir: Path, kind: str, item_id: str) -> None:
-    """Write a commented starting file for a new actor, briefing or article."""
+    """Write a commented starting file for a new actor, briefing or article.
+
+    It is actors/ID.yml, briefings/ID.yml or articles/ID.md in the content folder.
+    Briefings and articles start as drafts; publish one (status: published) once it is
+    ready: `check` refuses a published one that still holds the template's placeholder text.
+    """
     if not _valid_id(item_id):
         raise click.BadParameter(f"{item_id!r}: {ID_RULE}", param_hint="ID")
     try:
@@ -197,18 +227,29 @@ def new(content_dir: Path, kind: str, item_id: str) -> None:
     click.echo(f"wrote {path}")
 
 
-@main.command(name="import")
-@CONTENT
+@main.command(name="import", short_help="Turn a plain-text article into a draft article file.",
+              epilog=_examples("briefings import report.txt",
+                              "briefings import report.txt --id ankara-talks"))
+@_content_option("The content folder to write the article into; its actors are looked for in"
+                " the text.")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--id", "item_id", help="The article id; by default made from its title.")
+@click.option("--id", "item_id",
+              help="The article id; by default made from its title (other scripts "
+                   "transliterated: \"Erdoğan\" gives erdogan).")
 def import_(content_dir: Path, source: Path, item_id: str | None) -> None:
-    """Turn a plain-text article (first line the title) into an article file."""
+    """Turn a plain-text article (first line the title) into an article file.
+
+    The article starts as a draft (status: draft). Prints the actors found in its text and
+    the names no actor holds yet.
+    """
     if item_id is not None and not _valid_id(item_id):
         raise click.BadParameter(f"{item_id!r}: {ID_RULE}", param_hint="--id")
     corpus = _or_exit(lambda: load_corpus(content_dir))
     try:
         imported = scaffold.import_text(content_dir, source, corpus, item_id)
-    except (scaffold.ScaffoldError, UnicodeDecodeError) as exc:
+    except scaffold.ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    except UnicodeDecodeError as exc:
         raise click.ClickException(f"{source}: {exc}") from None
     click.echo(f"wrote {imported.path}")
     click.echo("known actors: " + (", ".join(imported.known) or "none"))
@@ -216,8 +257,9 @@ def import_(content_dir: Path, source: Path, item_id: str | None) -> None:
                + (", ".join(map(str, imported.candidates)) or "none"))
 
 
-@main.command()
-@CONTENT
+@main.command(short_help="List recurring names that belong to no actor.",
+              epilog=_examples("briefings review --limit 20", "briefings review --json"))
+@_content_option("The content folder to read.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many names in each list.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON, with every article of each name.")
@@ -235,29 +277,33 @@ def review(content_dir: Path, limit: int | None, as_json: bool) -> None:
             click.echo(line)
 
 
-@main.command()
+@main.command(short_help="Write the JSON Schemas of content files and published data.",
+              epilog=_examples("briefings schemas", "briefings schemas --out build/schemas"))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("schemas"), show_default=True)
+              default=Path("schemas"), show_default=True,
+              help="The folder to write the schemas into (made if missing).")
 def schemas(out_dir: Path) -> None:
-    """Write the JSON Schemas that editors use to check content files while typing."""
+    """Write the JSON Schemas that editors use to check content files while typing, and the
+    schema of the site's graph.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in SCHEMAS:
         (out_dir / name).write_text(schema_text(name), encoding="utf-8")
         click.echo(f"wrote {out_dir / name}")
 
 
-@main.group()
+@main.group(short_help="Write what a profile may show in a format other tools read.",
+            epilog=_examples("briefings export stix --profile partners --out partners.json"))
 def export() -> None:
     """Write what a profile may show in a format other tools read."""
 
 
-@export.command(name="stix")
-@CONTENT
+@export.command(name="stix", short_help="Write a STIX 2.1 bundle of what a profile may show.",
+                epilog=_examples("briefings export stix --out public.json",
+                                "briefings export stix --profile partners --out partners.json"))
+@_content_option("The content folder to read.")
 @click.option("--profile", "profile_name", default="public", show_default=True,
               help="The publishing profile: what the bundle may hold.")
-@click.option("--profiles", "profiles_file", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("site_config/profiles.yml"), show_default=True,
-              help="Where the publishing profiles are defined.")
+@PROFILES
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="File to write the bundle to [default: standard output].")
 def export_stix(content_dir: Path, profile_name: str, profiles_file: Path,
@@ -265,7 +311,7 @@ def export_stix(content_dir: Path, profile_name: str, profiles_file: Path,
     """Write a STIX 2.1 bundle of the actors, briefings, key judgments and relationships.
 
     The same bundle as the site's stix.json for the same profile: for OpenCTI, MISP or a
-    TAXII server. Example: briefings export stix --profile partners --out partners.json
+    TAXII server.
     """
     text = _or_exit(lambda: export_stix_text(
         content_dir, choose_profile(profiles_file, profile_name),
@@ -293,6 +339,5 @@ def _or_exit(run):
         return run()
     except ContentErrors as errors:
         click.echo(errors.format_message(), err=True)
-        count = len(errors.errors)
-        click.echo(f"{count} problem{'s' if count != 1 else ''} found", err=True)
+        click.echo(f"{counted(len(errors.errors), 'problem')} found", err=True)
         sys.exit(1)

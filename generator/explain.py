@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from .analyse.article import ActorNames, ArticleAnalysis, Decisions, examine_article
 from .analyse.mentions import RULES
 from .model import Article, Corpus
+from .wording import counted
 
 
 def explain(corpus: Corpus, article: Article) -> Iterator[str]:
@@ -23,8 +24,9 @@ def explain(corpus: Corpus, article: Article) -> Iterator[str]:
     mentions = analysis.title_mentions + analysis.mentions
     rejected, figures = decisions.rejected, analysis.figures
     quotes = sorted(analysis.quotes + decisions.scare_quotes, key=lambda q: q.start)
-    yield (f"{article.source.path}: {len(mentions)} mentions, {len(rejected)} rejected, "
-           f"{len(analysis.quotes)} quotations, {len(figures)} figures")
+    yield (f"{article.source.path}: {counted(len(mentions), 'mention')}, {len(rejected)} "
+           f"rejected, {counted(len(analysis.quotes), 'quotation')}, "
+           f"{counted(len(figures), 'figure')}")
     yield "positions are line:column in the article's text (title: in its headline)"
     yield ""
     yield "mentions"

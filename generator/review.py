@@ -18,6 +18,7 @@ from .errors import one_line
 from .load.name_checks import common_words
 from .model import Actor, Corpus
 from .names import spelling_key
+from .wording import counted
 
 SHOWN_ARTICLES = 5  # article ids listed per name in the text output; --json lists them all
 # Words too common in organisations' names to tie a name to one actor.
@@ -133,8 +134,8 @@ def _line(item: Recurring) -> str:
         ids += f" and {more} more"
     role = f" ({item.role})" if item.role else ""
     related = "".join(f"; {r.actor}: {r.reason}" for r in item.related)
-    return (f"  {item.name}{role}: {item.count} time{'s' if item.count != 1 else ''} in "
-            f"{len(item.articles)} articles ({ids}){related}")
+    return (f"  {item.name}{role}: {counted(item.count, 'time')} in "
+            f"{counted(len(item.articles), 'article')} ({ids}){related}")
 
 
 def report_json(found: list[Recurring], limit: int | None) -> str:

@@ -15,6 +15,7 @@ import jinja2
 
 from .analyse.mentions import MentionFinder
 from .candidates import Candidate, candidate_names
+from .load.placeholders import BODY, PLACEHOLDERS
 from .model import Corpus
 from .render import markup
 
@@ -41,11 +42,13 @@ def target(content_dir: Path, kind: str, item_id: str) -> Path:
 
 
 def new_file(content_dir: Path, kind: str, item_id: str, today: dt.date) -> Path:
-    """Write a commented starting file for a new actor, briefing or article."""
+    """Write a commented starting file for a new actor, briefing or article; briefings and
+    articles start as drafts, holding placeholders that `check` refuses once published."""
     title = item_id.replace("-", " ").capitalize()
+    placeholders = PLACEHOLDERS[kind]
     text = _ENV.get_template(kind + KINDS[kind][1]).render(
-        title=title, today=today.isoformat(), text="The article's text.",
-        schema=f"../../schemas/{kind}.schema.json")
+        title=title, today=today.isoformat(), text=placeholders.get(BODY, ""),
+        placeholders=placeholders, schema=f"../../schemas/{kind}.schema.json")
     return _create(target(content_dir, kind, item_id), text)
 
 
@@ -60,12 +63,12 @@ def import_text(content_dir: Path, source: Path, corpus: Corpus, item_id: str | 
     """Turn a plain-text article (first line the title) into an article file."""
     lines = source.read_text(encoding="utf-8").strip().splitlines()
     if not lines:
-        raise ScaffoldError(f"{source}: file is empty")
+        raise ScaffoldError(f"{source}:1:1: file is empty (its first line is the title)")
     title, body = lines[0].strip(), "\n".join(lines[1:]).strip()
     item_id = item_id or slug(title)
     if not item_id:
-        raise ScaffoldError(f"{source}: the title gives no id (no Latin letters or digits);"
-                            " name one with --id")
+        raise ScaffoldError(f"{source}:1:1: the title gives no id: it has no letters or digits"
+                            " (name one with --id)")
     text = _ENV.get_template("article.md").render(title=title, text=body + "\n")
     path = _create(target(content_dir, "article", item_id), text)
     mentions = MentionFinder(corpus.actors).find(body)
@@ -75,6 +78,8 @@ def import_text(content_dir: Path, source: Path, corpus: Corpus, item_id: str | 
 
 
 def slug(title: str) -> str:
+    """An id from a title, other scripts transliterated: "Erdoğan and Çavuşoğlu meet in
+    Ankara" gives "erdogan-and-cavusoglu-meet-in-ankara"; at most 60 characters."""
     return markup.slug(title)[:60].strip("-")
 
 

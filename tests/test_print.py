@@ -5,14 +5,16 @@ no header, search, navigation, sidebar or footer, nor the room a sidebar would t
 Headless Chromium lays the page out for print (`emulate_media(media="print")`) at a laptop's
 width and at an A4 page's (794 px at 96 dpi), and the test reads what that layout renders:
 `innerText` leaves out what is not rendered, such as the content of a closed <details>.
-(No PDF text extractor is part of the test environment, so the PDF itself is not read.)
+It also prints the briefing to PDF with Chromium and reads the PDF's text (pypdf).
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from support import content as corpus
 
 pytestmark = pytest.mark.browser
@@ -70,3 +72,18 @@ def test_no_screen_chrome_or_empty_sidebar_prints(printed):
     widths = printed.evaluate("""() => [".md-content", ".md-main__inner"].map(
         selector => document.querySelector(selector).getBoundingClientRect().width)""")
     assert widths[0] == widths[1]
+
+
+def test_the_printed_pdf_holds_the_briefing_and_its_actors(open_page, served_site: str,
+                                                           actor_names: list[str]):
+    page = open_page(A4)
+    page.goto(f"{served_site}briefings/{BRIEFING}/")
+    page.wait_for_load_state("networkidle")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    text = " ".join(" ".join((sheet.extract_text() or "").split()) for sheet in pdf.pages)
+    assert "Iraq joins an intelligence-sharing arrangement" in text
+    assert f"Actors involved {len(actor_names)}" in text
+    missing = [name for name in actor_names if name not in text]
+    assert missing == [], f"not in the PDF: {missing}"
+    # Screen furniture does not print: the search box's placeholder, the header's toggles.
+    assert "Search" not in text.split("Actors involved")[0]

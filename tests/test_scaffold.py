@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.load import load_corpus
+from generator.load.validate import SAFE_ID
+from generator.model import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "intel-sharing-article.txt"  # the seed, kept in the repository
@@ -92,14 +97,55 @@ def test_import_candidates_are_whole_names_without_titles_days_or_months(tmp_pat
         "World Bank")
 
 
-def test_import_of_a_title_without_latin_letters_asks_for_an_id(tmp_path):
+@pytest.mark.parametrize("title,expected", [
+    ("Erdoğan and Çavuşoğlu meet in Ankara", "erdogan-and-cavusoglu-meet-in-ankara"),
+    ("Straße in Köln: Gespräche über Sicherheit", "strasse-in-koln-gesprache-uber-sicherheit"),
+    ("Wałęsa spotyka się z ministrem w Łodzi", "walesa-spotyka-sie-z-ministrem-w-lodzi"),
+    ("Путин встретился с Эрдоганом", "putin-vstretilsia-s-erdoganom"),
+    ("Μητσοτάκης συναντά τον Ερντογάν στην Αθήνα", "metsotakes-sunanta-ton-erntogan-sten-athena"),
+    # Cut at 60 characters, with no hyphen left at the end.
+    ("Erdoğan, Çavuşoğlu and Fidan: the long talks in Ankara over grain and gas end",
+     "erdogan-cavusoglu-and-fidan-the-long-talks-in-ankara-over-gr"),
+], ids=["turkish", "german", "polish", "cyrillic", "greek", "long"])
+def test_import_makes_the_id_from_the_title_in_any_script(title, expected, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     text = tmp_path / "report.txt"
-    text.write_text("Переговоры в Вене\n\nТекст.\n", encoding="utf-8")
+    text.write_text(f"{title}\n\nText.\n", encoding="utf-8")
+    result = run("import", "--content", str(content), str(text))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"wrote {content}/articles/{expected}.md"
+    assert f"title: {json.dumps(title, ensure_ascii=False)}" in (
+        content / f"articles/{expected}.md").read_text(encoding="utf-8")
+    assert SAFE_ID.fullmatch(expected)
+
+
+def test_import_of_a_title_without_letters_or_digits_asks_for_an_id(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    text = tmp_path / "report.txt"
+    text.write_text("?! — … «»\n\nТекст.\n", encoding="utf-8")
     result = run("import", "--content", str(content), str(text))
     assert result.exit_code == 1
-    assert "the title gives no id (no Latin letters or digits); name one with --id" in result.output
+    assert result.output == (f"Error: {text}:1:1: the title gives no id: it has no letters or"
+                             " digits (name one with --id)\n")
     named = run("import", "--content", str(content), "--id", "vienna-talks", str(text))
     assert named.exit_code == 0, named.output
     assert (content / "articles/vienna-talks.md").is_file()
+
+
+def test_new_articles_and_briefings_and_imports_start_as_drafts(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    for kind in ("article", "briefing"):
+        assert run("new", "--content", str(content), kind, "fresh").exit_code == 0
+    text = tmp_path / "report.txt"
+    text.write_text("Talks in Vienna\n\nRussia and Iraq met.\n", encoding="utf-8")
+    assert run("import", "--content", str(content), str(text)).exit_code == 0
+    for path in ("articles/fresh.md", "briefings/fresh.yml", "articles/talks-in-vienna.md"):
+        assert "\nstatus: draft\n" in (content / path).read_text(encoding="utf-8"), path
+    # Loaded as drafts: no public build shows them.
+    corpus = load_corpus(content)
+    drafts = {item.id for item in (*corpus.articles, *corpus.briefings)
+              if item.status is Status.DRAFT}
+    assert drafts == {"fresh", "talks-in-vienna"}

@@ -15,7 +15,7 @@ from .. import model
 from ..errors import ContentError, ContentWarning
 from ..model import Source
 from ..names import spelling_key
-from . import fields, records
+from . import fields, placeholders, records
 from .markdown_checks import markdown_warnings
 from .read import FileProblem, compose, split_front_matter
 from .validate import Checker, Reference, TooLarge
@@ -60,6 +60,8 @@ def actor(actor_id: str, text: str, display: str) -> Contribution:
     checker = Checker(display, own_id=actor_id)
     values = _values(checker, node, fields.ACTOR)
     record = None if checker.errors else records.actor(actor_id, values, checker.where(node))
+    if record is not None:
+        placeholders.check(checker, "actor", node, published=True)
     names = tuple(Name(spelling_key(name), name, where) for name, where in checker.names)
     return _contribution(checker, record, names=names)
 
@@ -72,6 +74,9 @@ def article(article_id: str, text: str, display: str) -> Contribution:
     checker.warnings.extend(markdown_warnings(front.body, display, front.body_line))
     record = (None if checker.errors
               else records.article(article_id, values, front.body, checker.where(node)))
+    if record is not None:
+        placeholders.check(checker, "article", node, record.status is model.Status.PUBLISHED,
+                           front)
     return _contribution(checker, record)
 
 
@@ -80,6 +85,8 @@ def briefing(briefing_id: str, text: str, display: str) -> Contribution:
     checker = Checker(display, own_id=briefing_id)
     values = _values(checker, node, fields.BRIEFING)
     record = None if checker.errors else records.briefing(briefing_id, values, checker.where(node))
+    if record is not None:
+        placeholders.check(checker, "briefing", node, record.status is model.Status.PUBLISHED)
     return _contribution(checker, record)
 
 
@@ -104,5 +111,6 @@ def _values(checker: Checker, node, record: fields.Record) -> dict[str, Any]:
 
 
 def _contribution(checker: Checker, record, **more) -> Contribution:
-    return Contribution(record, tuple(checker.errors), tuple(checker.warnings),
-                        tuple(checker.references), **more)
+    # No record from a file with errors, the placeholder check's included.
+    return Contribution(None if checker.errors else record, tuple(checker.errors),
+                        tuple(checker.warnings), tuple(checker.references), **more)

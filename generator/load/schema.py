@@ -1,4 +1,5 @@
-"""JSON Schemas for editors, derived from the field declarations in `fields.py`.
+"""JSON Schemas for editors, derived from the field declarations in `fields.py`, and of the
+site's published data (graph.json, whose schema `render/graph.py` declares beside its writer).
 
 `briefings schemas --out schemas/` writes them; a test keeps the committed copies equal to
 what the declarations say, so the editor and `briefings check` never disagree on a rule.
@@ -11,20 +12,23 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..render import graph
 from .fields import ACTOR, ARTICLE, BRIEFING, PROFILES, TAXONOMY, Record, Type
 from .validate import SAFE_ID
 
 _ID_PATTERN = f"^{SAFE_ID.pattern}$"
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
-# File name of each schema, and the record it describes.
-SCHEMAS: dict[str, Type] = {
+# File name of each content file's schema, and the record it describes.
+CONTENT_SCHEMAS: dict[str, Type] = {
     "actor.schema.json": Type(record=ACTOR),
     "article.schema.json": Type(record=ARTICLE),
     "briefing.schema.json": Type(record=BRIEFING),
     "taxonomy.schema.json": Type(record=TAXONOMY),
     "profiles.schema.json": PROFILES,
 }
+# Every schema `briefings schemas` writes.
+SCHEMAS: tuple[str, ...] = (*CONTENT_SCHEMAS, graph.SCHEMA_FILE)
 
 
 def json_schema(name: str, shape: Type) -> dict[str, Any]:
@@ -35,7 +39,10 @@ def json_schema(name: str, shape: Type) -> dict[str, Any]:
 
 
 def schema_text(name: str) -> str:
-    return json.dumps(json_schema(name, SCHEMAS[name]), indent=2, ensure_ascii=False) + "\n"
+    if name == graph.SCHEMA_FILE:
+        return graph.schema_text()  # the very text the site publishes beside graph.json
+    return json.dumps(json_schema(name, CONTENT_SCHEMAS[name]), indent=2,
+                      ensure_ascii=False) + "\n"
 
 
 def _record(record: Record) -> dict[str, Any]:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
+from slugify import slugify
 
 from .. import user_markdown
 from ..analyse import Mention
@@ -136,8 +137,9 @@ def _relative_from(folder: str, target: str) -> str:
 
 
 def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens; empty when the text has none."""
-    return "-".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+    """Lowercase ASCII words joined by hyphens, other scripts transliterated ("Erdoğan" gives
+    "erdogan", "Путин" "putin"); empty when the text has no letters or digits."""
+    return slugify(text)
 
 
 def inline(text: str) -> str:
