@@ -26,7 +26,8 @@ import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import urlsplit
 
 import stix2
@@ -118,33 +119,78 @@ STIX_VERBS = {
 _WIKIDATA = re.compile(r"Q[0-9]+")
 
 
-def bundle_json(corpus: Corpus, analysis: Analysis) -> str:
-    """The bundle as the text of stix.json: objects sorted by id, keys sorted."""
-    return bundle(corpus, analysis).serialize(sort_keys=True, indent=1,
-                                              ensure_ascii=False) + "\n"
+T = TypeVar("T")
+# remember(kind, subject, key, make): make()'s result, or the one kept for that subject while
+# its key compares equal (the site's page memo, render/memo.py, keeps them across rebuilds).
+Remember = Callable[[str, str, Any, Callable[[], T]], T]
 
 
-def bundle(corpus: Corpus, analysis: Analysis) -> stix2.Bundle:
-    """Every actor and briefing of the (already selected) corpus as STIX 2.1 objects."""
-    objects = [_actor(corpus, analysis, actor) for actor in corpus.actors]
-    for briefing in corpus.briefings:
-        objects += _briefing(corpus, analysis, briefing)
-    objects += _extension()
-    used = {ref for obj in objects for ref in _marking_refs(obj)}
-    objects += [_marking(tlp) for tlp in Tlp if TLP_IDS[tlp] in used]
-    objects.sort(key=lambda obj: obj.id)
+def _afresh(kind: str, subject: str, key: Any, make: Callable[[], T]) -> T:
+    return make()
+
+
+def bundle_json(corpus: Corpus, analysis: Analysis, remember: Remember = _afresh) -> str:
+    """Every actor and briefing of the (already selected) corpus as STIX 2.1 objects, in a
+    bundle, as the text of stix.json: objects sorted by id, keys sorted, one object a line.
+
+    Each object is made with stix2 (which checks it) and kept as its line of JSON, per actor
+    and per briefing through `remember`: under serve an edit to one briefing makes its own
+    objects again, not the 4,000 of a 5,000-article site.
+    """
+    objects = [remember("stix-actor", actor.id, _actor_inputs(corpus, analysis, actor),
+                        lambda actor=actor: [_line(_actor(corpus, analysis, actor))])
+               for actor in corpus.actors]
+    objects += [remember("stix-briefing", briefing.id,
+                         _briefing_inputs(corpus, analysis, briefing),
+                         lambda briefing=briefing: [_line(obj) for obj in
+                                                    _briefing(corpus, analysis, briefing)])
+                for briefing in corpus.briefings]
+    # The text, made again only when an object changed (unchanged ones are the very lists
+    # kept, so comparing them costs next to nothing).
+    return remember("stix", FILE, tuple(objects), lambda: _bundle_text(objects))
+
+
+class _Line(NamedTuple):
+    """One object of the bundle: its id, its JSON on one line, the markings it refers to."""
+
+    id: str
+    text: str
+    markings: frozenset[str]
+
+
+def _line(obj) -> _Line:
+    # Through stix2's own serialization (its timestamps in STIX's format), keys sorted.
+    plain = json.loads(obj.serialize())
+    return _Line(plain["id"], json.dumps(plain, sort_keys=True, ensure_ascii=False),
+                 frozenset(_marking_refs(plain)))
+
+
+def _bundle_text(objects: list[list[_Line]]) -> str:
+    lines = [line for made in objects for line in made]
+    lines += [_line(obj) for obj in _extension()]
+    used = set().union(*(line.markings for line in lines))
+    lines += [_line(_marking(tlp)) for tlp in Tlp if TLP_IDS[tlp] in used]
+    lines.sort(key=lambda line: line.id)
+    body = ",\n".join(line.text for line in lines)
     # The bundle's id, like every other, comes from what it holds.
-    digest = json.dumps([obj.serialize(sort_keys=True) for obj in objects])
-    return stix2.Bundle(objects=objects, id=f"bundle--{uuid.uuid5(NAMESPACE, digest)}",
-                        allow_custom=True)
+    bundle_id = f"bundle--{uuid.uuid5(NAMESPACE, body)}"
+    return f'{{"id": "{bundle_id}", "objects": [\n{body}\n], "type": "bundle"}}\n'
 
 
-def inputs(corpus: Corpus, analysis: Analysis) -> tuple:
-    """Everything the bundle is made from, to compare with `==` (the site's page memo): of
-    the articles only what their references show, so editing a text costs no new bundle."""
-    return (corpus.actors, corpus.briefings, analysis.briefing_actors,
-            analysis.briefings_by_actor, analysis.articles_by_actor,
-            tuple(_article_fields(article) for article in corpus.articles))
+def _actor_inputs(corpus: Corpus, analysis: Analysis, actor: Actor) -> tuple:
+    return (actor, _dates(corpus, analysis, actor))
+
+
+def _briefing_inputs(corpus: Corpus, analysis: Analysis, briefing: Briefing) -> tuple:
+    """What a briefing's objects show of others: its actors' kinds (in their ids) and what
+    its articles' references show (so editing an article's text remakes nothing)."""
+    involved = analysis.briefing_actors.get(briefing.id, ())
+    actors = {inv.actor for inv in involved} | {actor for rel in briefing.relationships
+                                                 for actor in (rel.subject, rel.object)}
+    articles = {*briefing.articles, *(a for j in briefing.key_judgments for a in j.articles),
+                *(a for rel in briefing.relationships for a in rel.evidence)}
+    return (briefing, involved, tuple(corpus.actor(a).kind for a in sorted(actors)),
+            tuple(_article_fields(corpus.article(a)) for a in sorted(articles)))
 
 
 def stix_id(stix_type: str, *key: str) -> str:
@@ -161,10 +207,15 @@ def _actor_type(actor: Actor) -> str:
     return "threat-actor" if actor.kind is ActorKind.ARMED_GROUP else "identity"
 
 
+def _dates(corpus: Corpus, analysis: Analysis, actor: Actor) -> list[dt.date]:
+    """The dates of the briefings an actor is in, else of the articles that mention it."""
+    return sorted({corpus.briefing(b).date for b in analysis.briefings_involving(actor.id)}
+                  or {corpus.article(a).published for a in analysis.articles_mentioning(actor.id)
+                      if corpus.article(a).published})
+
+
 def _actor(corpus: Corpus, analysis: Analysis, actor: Actor):
-    dates = sorted({corpus.briefing(b).date for b in analysis.briefings_involving(actor.id)}
-                   or {corpus.article(a).published for a in analysis.articles_mentioning(actor.id)
-                       if corpus.article(a).published})
+    dates = _dates(corpus, analysis, actor)
     common = {
         "id": _actor_ref(actor),
         "name": actor.name,
@@ -314,9 +365,9 @@ def _marking(tlp: Tlp) -> stix2.MarkingDefinition:
                                     "tlp_2_0": tlp.value.lower()}})
 
 
-def _marking_refs(obj) -> list[str]:
+def _marking_refs(obj: dict) -> list[str]:
     refs = list(obj.get("object_marking_refs", ()))
-    return refs + [marking.marking_ref for marking in obj.get("granular_markings", ())]
+    return refs + [marking["marking_ref"] for marking in obj.get("granular_markings", ())]
 
 
 def _moment(day: dt.date) -> dt.datetime:

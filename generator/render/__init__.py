@@ -47,9 +47,9 @@ def render_site(
 
 
 def _stix(corpus: model.Corpus, analysis: Analysis, memo: PageMemo) -> Page:
-    """The site's STIX bundle: the very text `briefings export stix` writes."""
-    return memo.get("stix", stix.FILE, stix.inputs(corpus, analysis),
-                    lambda: Page(stix.FILE, stix.bundle_json(corpus, analysis)))
+    """The site's STIX bundle: the very text `briefings export stix` writes, its objects
+    kept per actor and briefing by the memo."""
+    return Page(stix.FILE, stix.bundle_json(corpus, analysis, memo.get))
 
 
 def _corpus_key(corpus: model.Corpus, analysis: Analysis, options: SiteOptions) -> tuple:
