@@ -40,7 +40,7 @@ from .load.profiles import choose_profile
 from .pipeline import Caches, generate
 from .render import Page, SiteOptions
 from .sanitize import clean, clean_toc
-from .site_search import BackgroundIndexer, SearchIndexError, index_site
+from .site_search import BackgroundIndexer, SearchIndexError, Shadow, index_site
 from .swap import Staged
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -77,6 +77,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.nav: Navigation | None = None
         self.env = None
         self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
+        self.shadow: Shadow | None = None  # what search reads of the pages built
         self.problems: list[str] = []  # under serve: the content's errors, for the browser
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -99,6 +100,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # a full build may leave garbage of the last one to collect
         self.last_build = None
+        if self.shadow is not None:
+            self.shadow.remove()
+        self.shadow = Shadow() if self.config.search else None
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)
 
@@ -156,6 +160,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         clean_toc(page.toc)
         return clean(html)
 
+    @event_priority(-100)  # last: the page as it is written
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if self.shadow is not None:
+            self.shadow.add(page.file.dest_uri, output)
+        return output
+
     @event_priority(-100)  # last: every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:
@@ -185,18 +195,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _index(self, config: MkDocsConfig) -> None:
         """The search index of the site just built: before it is swapped in, or under serve
         in the background."""
-        if not self.config.search:
+        if self.shadow is None:
             return
         site_dir = Path(config.site_dir)
         language = (config.theme.get("language") or "en").split("-")[0]
         if self.serving:
             self.indexer = self.indexer or BackgroundIndexer(language)
-            self.indexer.request(site_dir)
+            self.indexer.request(self.shadow.folder, site_dir)
             return
         try:
-            index_site(site_dir, language)
+            index_site(self.shadow.folder, site_dir, language)
         except (OSError, SearchIndexError) as error:
             raise Abort(str(error)) from None
+        finally:
+            self.shadow.remove()
+            self.shadow = None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder) -> LiveReloadServer:
@@ -257,3 +270,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _discard(self) -> None:
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
+        if self.shadow is not None:
+            self.shadow.remove()
+            self.shadow = None

@@ -9,10 +9,13 @@ generator writes): only the content, its kind, date, topics and regions as filte
 actors' other names; never the navigation or the sidebars. The search box is
 `site_config/docs/javascripts/search.js`.
 
-The index is made from the pages a build wrote, so it can hold nothing a profile excluded. It
-is put in a canonical order (`search_order.py`: Pagefind's own output depends on the order
-the filesystem lists files), then swapped in whole (`swap.staged`): a search never reads
-half of an old index and half of a new one.
+Pagefind reads the whole of every page at once (1.8 GB at 5,000 articles when given the built
+site), so it is given a shadow folder instead (`Shadow`): each page's indexed part alone, at
+the page's own path, written as MkDocs writes the page. The index is made from the pages a
+build wrote, so it can hold nothing a profile excluded. It is put in a canonical order
+(`search_order.py`: Pagefind's own output depends on the order the filesystem lists files),
+then swapped in whole (`swap.staged`): a search never reads half of an old index and half of
+a new one.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -43,12 +47,39 @@ class SearchIndexError(Exception):
     """Pagefind failed; its own message says why."""
 
 
-def index_site(site_dir: Path, language: str) -> None:
-    """Index the HTML pages under `site_dir` into `site_dir/pagefind`, replacing any index
-    there in one step."""
+class Shadow:
+    """The pages as Pagefind reads them: each one's indexed part (between the theme's
+    `<div data-pagefind-body` and its `<!--/data-pagefind-body-->`) in a page of its own, at
+    the same path under `folder` as the page under the site, so results link to the page."""
+
+    START = "<div data-pagefind-body"
+    END = "<!--/data-pagefind-body-->"
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="briefings-search-"))
+
+    def add(self, path: str, page_html: str) -> None:
+        """The page at `path` (relative to the site) as it was just written."""
+        start = page_html.find(self.START)
+        end = page_html.find(self.END, start)
+        target = self.folder / path
+        if start < 0 or end < 0:
+            target.unlink(missing_ok=True)  # no longer offered to search
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text('<!doctype html><html lang="en"><head><meta charset="utf-8"></head>'
+                          f"<body>{page_html[start:end]}</body></html>\n", encoding="utf-8")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def index_site(pages_dir: Path, site_dir: Path, language: str) -> None:
+    """Index the HTML pages under `pages_dir` (the site, or its `Shadow`) into
+    `site_dir/pagefind`, replacing any index there in one step."""
     target = site_dir / FOLDER
     with staged(target) as folder:
-        command = [str(get_executable()), "--site", str(site_dir), "--output-path", str(folder),
+        command = [str(get_executable()), "--site", str(pages_dir), "--output-path", str(folder),
                    # One index for the whole site, in the site's language, whatever a page
                    # says: a page's language is not a reason to miss it.
                    "--force-language", language,
@@ -58,7 +89,7 @@ def index_site(site_dir: Path, language: str) -> None:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             message = (done.stderr or done.stdout).strip().splitlines()
-            raise SearchIndexError(f"{site_dir}: the search index could not be made"
+            raise SearchIndexError(f"{pages_dir}: the search index could not be made"
                                    f" ({message[-1] if message else f'exit {done.returncode}'})")
         for name in _UNUSED:
             (folder / name).unlink(missing_ok=True)
@@ -82,14 +113,14 @@ class BackgroundIndexer:
     def __init__(self, language: str) -> None:
         self.language = language
         self._lock = threading.Lock()
-        self._wanted: Path | None = None
+        self._wanted: tuple[Path, Path] | None = None
         self._running = False
         self._idle = threading.Event()
         self._idle.set()
 
-    def request(self, site_dir: Path) -> None:
+    def request(self, pages_dir: Path, site_dir: Path) -> None:
         with self._lock:
-            self._wanted = site_dir
+            self._wanted = (pages_dir, site_dir)
             self._idle.clear()
             if self._running:
                 return
@@ -103,12 +134,12 @@ class BackgroundIndexer:
     def _run(self) -> None:
         while True:
             with self._lock:
-                site_dir, self._wanted = self._wanted, None
-                if site_dir is None:
+                wanted, self._wanted = self._wanted, None
+                if wanted is None:
                     self._running = False
                     self._idle.set()
                     return
-            command = [sys.executable, "-m", __name__, str(site_dir), self.language]
+            command = [sys.executable, "-m", __name__, *map(str, wanted), self.language]
             if shutil.which("nice"):  # the POSIX command; preexec_fn is unsafe with threads
                 command = ["nice", "-n", "19", *command]
             done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -119,10 +150,11 @@ class BackgroundIndexer:
 
 
 def main(arguments: list[str]) -> int:
-    """`python -m generator.site_search SITE_DIR LANGUAGE`: what the background indexer runs."""
-    site_dir, language = arguments
+    """`python -m generator.site_search PAGES_DIR SITE_DIR LANGUAGE`: what the background
+    indexer runs."""
+    pages_dir, site_dir, language = arguments
     try:
-        index_site(Path(site_dir), language)
+        index_site(Path(pages_dir), Path(site_dir), language)
     except (OSError, SearchIndexError) as error:
         print(error, file=sys.stderr)
         return 1

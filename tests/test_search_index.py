@@ -8,11 +8,12 @@ indexes folders of pages written in different orders.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from support.pagefind import filter_pages, index_files, records, word_pages
 
-from generator.site_search import index_site
+from generator.site_search import Shadow, index_site
 
 # Made-up words, so that stemming leaves them as they are and no other page holds them.
 WORDS = ["zorblat", "quindex", "mervolk", "tassprin", "golvent", "brimmock", "kelzaru"]
@@ -43,13 +44,13 @@ def test_the_index_is_byte_identical_whatever_order_the_pages_were_written(tmp_p
     second = write_site(tmp_path / "backward", numbers[::-1])
     third = write_site(tmp_path / "shuffled", numbers[1::2] + numbers[::2])
     for site in (first, second, third):
-        index_site(site, "en")
+        index_site(site, site, "en")
     assert index_files(first) == index_files(second) == index_files(third)
 
 
 def test_every_word_and_filter_points_at_the_pages_that_hold_it(tmp_path):
     site = write_site(tmp_path / "site", list(range(40))[::-1])
-    index_site(site, "en")
+    index_site(site, site, "en")
     pages = records(site)
     assert len(pages) == 40
     words = word_pages(site)
@@ -68,8 +69,35 @@ def test_every_word_and_filter_points_at_the_pages_that_hold_it(tmp_path):
 
 def test_only_the_files_search_uses_are_shipped(tmp_path):
     site = write_site(tmp_path / "site", list(range(3)))
-    index_site(site, "en")
+    index_site(site, site, "en")
     shipped = {path.name for path in (site / "pagefind").iterdir() if path.is_file()}
     assert "pagefind.js" in shipped and "pagefind-entry.json" in shipped
     assert not {name for name in shipped if "-ui." in name or "highlight" in name}
     assert not [path for path in site.iterdir() if path.name.startswith(".")]
+
+
+def test_the_shadow_folder_indexes_exactly_what_the_whole_site_would(built_site, tmp_path):
+    # The build hands Pagefind only each page's indexed part (generator/site_search.py,
+    # Shadow); indexing the whole built site gives the same index, byte for byte.
+    whole = tmp_path / "site"
+    shutil.copytree(built_site, whole)
+    shutil.rmtree(whole / "pagefind")
+    index_site(whole, whole, "en")
+    assert index_files(whole) == index_files(built_site)
+
+
+def test_the_shadow_holds_each_pages_indexed_part_at_its_path(tmp_path):
+    shadow = Shadow()
+    try:
+        page = ('<html><body><nav>menu</nav><div data-pagefind-body><h1>T</h1><p>text</p>'
+                '</div><!--/data-pagefind-body--><footer>foot</footer></body></html>')
+        shadow.add("briefings/x/index.html", page)
+        written = (shadow.folder / "briefings/x/index.html").read_text(encoding="utf-8")
+        assert "<h1>T</h1><p>text</p>" in written
+        assert "menu" not in written and "foot" not in written
+        # A page no longer offered to search leaves the shadow.
+        shadow.add("briefings/x/index.html", "<html><body>plain</body></html>")
+        assert not (shadow.folder / "briefings/x/index.html").exists()
+    finally:
+        shadow.remove()
+    assert not shadow.folder.exists()
