@@ -60,6 +60,9 @@
           // own page (tests/test_search_browser.py, ranking).
           ranking: { pageLength: 0.3 },
         });
+        // The WebAssembly and the index's metadata, fetched now rather than with the first
+        // query: search is opened before the words are typed.
+        await module.init();
         return module;
       });
       // A failed load (under serve, the index may still be being written) is tried again.
@@ -360,7 +363,10 @@
       input.blur();
     }
   });
-  input.addEventListener("focus", () => setOpen(true));
+  input.addEventListener("focus", () => {
+    setOpen(true);
+    pagefind().catch(() => {}); // loading while the first words are typed
+  });
   input.addEventListener("input", schedule);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", () => {
