@@ -42,6 +42,7 @@ from .render import Page, SiteOptions
 from .sanitize import clean, clean_toc
 from .site_search import BackgroundIndexer, SearchIndexError, Shadow, index_site
 from .swap import Staged
+from .wording import counted
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -236,7 +237,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return False
         if changed:
             self._index(last.config)
-        log.info(f"Rebuilt {len(changed)} changed page{'s' if len(changed) != 1 else ''}"
+        log.info(f"Rebuilt {counted(len(changed), 'changed page')}"
                  f" (generator {generated - start:.2f} s, MkDocs"
                  f" {time.perf_counter() - generated:.2f} s)")
         return True

@@ -29,6 +29,8 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 from watchdog import events
 from watchdog.observers import Observer
 
+from .wording import counted
+
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
@@ -70,7 +72,7 @@ class EventServer(LiveReloadServer):
 
 def _banner(problems: list[str]) -> bytes:
     """The errors over the page: fixed at the top, above the site's own header."""
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    count = counted(len(problems), "problem")
     lines = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
     return (f'<div class="briefings-problems" role="alert" style="position:fixed;inset:0 0 auto 0;'
             f"z-index:10;max-height:50vh;overflow:auto;margin:0;padding:.8em 1.2em;"

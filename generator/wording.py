@@ -4,5 +4,6 @@ from __future__ import annotations
 
 
 def counted(count: int, noun: str) -> str:
-    """`count` and `noun`, plural unless the count is one (every noun counted takes an "s")."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """`count` (with thousands separators) and `noun`, plural unless the count is one (every
+    noun counted takes an "s")."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

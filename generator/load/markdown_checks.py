@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..errors import ContentWarning
 from ..user_markdown import MARKUP, MAX_BLOCKS, MAX_HEADINGS, line_col, scan
+from ..wording import counted
 
 
 def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
@@ -47,7 +48,7 @@ def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
         count = len(dense)
         chars = sum(len(MARKUP.findall(text, start, end)) for start, end in dense)
         at(dense[0][0],
-           f"{count:,} paragraph{'s' if count != 1 else ''} dense with markup ({chars:,} of "
+           f"{counted(count, 'paragraph')} dense with markup ({chars:,} of "
            "\\&<*_[]!`{) shown as plain preformatted text",
            "no prose needs that many; the Markdown engine would take minutes over them")
     headings = [offset for offset in scanned.escapes if text[offset] == "#"]
@@ -58,7 +59,7 @@ def markdown_warnings(text: str, path: str, line: int = 1, col: int = 1,
     if brackets:
         count = len(brackets)
         at(brackets[0],
-           f"{count:,} bracket{'s' if count != 1 else ''} that close nothing, nest too deep or "
+           f"{counted(count, 'bracket')} that close nothing, nest too deep or "
            "span too much text are shown as plain characters",
            "the Markdown engine would take minutes over them")
     return warnings

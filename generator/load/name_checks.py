@@ -25,6 +25,7 @@ from ..candidates import long_names, words
 from ..errors import ContentWarning, excerpt
 from ..model import Actor, Article
 from ..names import spelling_key
+from ..wording import counted
 from .one_file import Name
 
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]*_"
@@ -155,9 +156,9 @@ def _inside_warning(actor: Actor, name: Name, longer: list[str],
         shown += f" and {more} more"
     paths = sorted({path for text in longer for path in uses[text]})
     total = sum(counts.values())
-    return _warning(name, f"{_kind(actor, name.text)} {excerpt(name.text)} occurs {total} "
-                          f"time{'s' if total != 1 else ''} in {len(paths)} "
-                          f"article{'s' if len(paths) != 1 else ''} inside longer names no "
+    return _warning(name, f"{_kind(actor, name.text)} {excerpt(name.text)} occurs "
+                          f"{counted(total, 'time')} in {counted(len(paths), 'article')}"
+                          " inside longer names no "
                           f"actor claims: {shown}; first in {paths[0]}", _LONGER_HINT)
 
 
