@@ -195,3 +195,21 @@ def test_the_before_a_registered_the_name_is_left_to_the_sentence():
     trust = Actor("northwind", "The Northwind Trust", ActorKind.ORGANIZATION)
     mentions = MentionFinder([trust]).find("Money went to the Northwind Trust.")
     assert [(m.text, m.because) for m in mentions] == [("Northwind Trust", "name-variant")]
+
+
+JAPAN = Actor("japan", "Japan", ActorKind.STATE, demonyms=("Japanese",))
+SYRIA = Actor("syria", "Syria", ActorKind.STATE)
+
+
+def test_a_states_name_in_a_sports_item_is_its_team():
+    finder = MentionFinder([JAPAN, SYRIA])
+    sports = ("DOHA, Qatar (AP) — Japan beat Syria 3-1 on Tuesday in the Asian Cup, with two "
+              "goals after halftime. The Japanese coach praised the fans.")
+    mentions, rejected = finder.explain(sports)
+    assert [(m.actor, m.text) for m in mentions] == [("japan", "Japanese")]
+    assert [(r.text, r.rule) for r in rejected] == [("Japan", "sports-team"),
+                                                    ("Syria", "sports-team")]
+    # A count with a dash and one sports-like word is not a sports item.
+    court = ("The court voted 7-2 to uphold the ruling, which Japan and Syria had contested "
+             "for a season of hearings.")
+    assert [m.actor for m in finder.find(court)] == ["japan", "syria"]

@@ -52,7 +52,19 @@ RULES: dict[str, str] = {
     "inside-longer-name": "part of a longer capitalised name that is not registered",
     "person-context": "a non-person's one-word name after a person's title (\"President Ford\")",
     "ambiguous-alias": "a short form (\"Ford\") with no full name in the article to support it",
+    "sports-team": "a state's name in a sports item (a score and sports words): the team",
 }
+
+# A sports item: a score ("3-1", "30-27") and at least two of these words. In one, "Japan
+# beat Syria 3-1" names teams, not states.
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")
+_SPORTS_WORDS = re.compile(
+    r"\b(beat|defeated|drew|match|season|coach|goals?|quarterback|touchdowns?|striker|"
+    r"playoffs?|tournament|league|Cup|innings|halftime|scored|kickoff|stadium|fans)\b")
+
+
+def _sports_item(text: str) -> bool:
+    return bool(_SCORE.search(text)) and len(set(_SPORTS_WORDS.findall(text))) >= 2
 
 # A short item, for `surname-alone`: longer texts name people in full somewhere.
 SHORT_ITEM_WORDS = 300
@@ -177,6 +189,7 @@ class MentionFinder:
         # Same length as the text, so offsets stay valid: only the apostrophe is unified.
         scanned = joined.replace("’", "'")
         addresses = _Spans(_addresses(joined))
+        sports = _sports_item(joined)
         strongly_mentioned: set[str] = set()
         matches: list[_Match] = []
         previous = (-1, -1)  # the previous match's span: a name beside it is not a longer one
@@ -186,7 +199,7 @@ class MentionFinder:
                 decided = _Match(start, end, None, "link-address", RULES["link-address"])
             else:
                 decided = self._decide(joined, scanned, start, end, strongly_mentioned,
-                                       previous, in_title=start < offset)
+                                       previous, in_title=start < offset, sports=sports)
             previous = (start, end)
             if decided.accepted and (decided.form.strong or decided.rule == "title-surname"):
                 strongly_mentioned.add(decided.form.actor)
@@ -206,7 +219,7 @@ class MentionFinder:
         return mentions, rejected
 
     def _decide(self, text: str, scanned: str, start: int, end: int, strong: set[str],
-                previous: tuple[int, int], in_title: bool) -> _Match:
+                previous: tuple[int, int], in_title: bool, sports: bool) -> _Match:
         surface = scanned[start:end]
         candidates = self._forms.get(_key(surface), [])
         # A phrase one actor lists as not a mention of it may still be another actor's name.
@@ -215,7 +228,7 @@ class MentionFinder:
         for form in candidates:
             if form.strong and form.actor not in blocked:
                 decided = self._judge_strong(text, scanned, start, end, form, previous,
-                                             in_title)
+                                             in_title, sports)
                 if decided.rule == "person-context" and any(f.person for f in candidates):
                     # "President Ford": the person bearing the name, if one does.
                     person = self._judge_weak(text, scanned, start, end, surface,
@@ -229,8 +242,12 @@ class MentionFinder:
         return self._judge_weak(text, scanned, start, end, surface, candidates, strong, in_title)
 
     def _judge_strong(self, text: str, scanned: str, start: int, end: int, form: _Form,
-                      previous: tuple[int, int], in_title: bool) -> _Match:
+                      previous: tuple[int, int], in_title: bool, sports: bool) -> _Match:
         surface = scanned[start:end]
+        if sports and self._kinds[form.actor] is ActorKind.STATE \
+                and form.rule is not Rule.DEMONYM:
+            return _Match(start, end, form, "sports-team",
+                          f"{form.rule.value} of {form.actor} in a sports item: its team")
         if form.common and surface != form.surface and not surface.isupper():
             return _Match(start, end, form, "common-word",
                           f"{form.rule.value} of {form.actor} is a common word: only "
