@@ -1,10 +1,11 @@
 """How names are spelled: shared by the loader (two actors may not claim one name) and the
-mention finder (which matches every spelling)."""
+mention finder (which matches every spelling); and the word lists both read."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from importlib import resources
 
 
 def spellings(name: str) -> set[str]:
@@ -54,3 +55,11 @@ def variants(name: str, person: bool) -> set[str]:
             found.add(" ".join(words[:-1]).rstrip(","))
     found.discard(name)
     return found
+
+
+def word_list(package: str, resource: str) -> frozenset[str]:
+    """A word list shipped with the package: one word a line, lines starting with # are
+    comments (the analysis's English words, the check's common words that are names)."""
+    text = resources.files(package).joinpath(resource).read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))

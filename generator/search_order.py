@@ -41,7 +41,7 @@ def _canonical_language(folder: Path, meta_hash: str) -> str:
     meta = read(meta_path)
     version, pages, chunks, filters, sorts, *rest = meta
     # Pages by URL: a page's fragment is named by the hash of its content.
-    urls = [json.loads(_read_raw(folder / "fragment" / f"{page[0]}.pf_fragment"))["url"]
+    urls = [json.loads(unpack(folder / "fragment" / f"{page[0]}.pf_fragment"))["url"]
             for page in pages]
     order = sorted(range(len(pages)), key=lambda old: urls[old])
     number = {old: new for new, old in enumerate(order)}
@@ -88,7 +88,8 @@ def _replace(path: Path, value, prefix: str) -> str:
     return stem
 
 
-def _read_raw(path: Path) -> bytes:
+def unpack(path: Path) -> bytes:
+    """A Pagefind file's content: ungzipped, its signature checked and dropped."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path}: not a Pagefind file")
@@ -98,7 +99,7 @@ def _read_raw(path: Path) -> bytes:
 def read(path: Path):
     """A Pagefind file's content: unpacked, its CBOR decoded."""
     try:
-        return cbor2.loads(_read_raw(path))
+        return cbor2.loads(unpack(path))
     except cbor2.CBORDecodeError as error:
         raise ValueError(f"{path}: {error}") from None
 

@@ -88,9 +88,8 @@ def index_site(pages_dir: Path, site_dir: Path, language: str) -> None:
                    "--exclude-selectors", ".headerlink, .search-skip", "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            message = (done.stderr or done.stdout).strip().splitlines()
             raise SearchIndexError(f"{pages_dir}: the search index could not be made"
-                                   f" ({message[-1] if message else f'exit {done.returncode}'})")
+                                   f" ({_last_word(done)})")
         for name in _UNUSED:
             (folder / name).unlink(missing_ok=True)
         try:
@@ -145,8 +144,13 @@ class BackgroundIndexer:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
             if done.returncode != 0:
                 # The served site keeps its last index; the next rebuild tries again.
-                problem = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
-                log.warning(f"Search index not updated: {problem}")
+                log.warning(f"Search index not updated: {_last_word(done)}")
+
+
+def _last_word(done: subprocess.CompletedProcess) -> str:
+    """What a failed process said last (its own explanation), else its exit status."""
+    lines = (done.stderr or done.stdout).strip().splitlines()
+    return lines[-1] if lines else f"exit {done.returncode}"
 
 
 def main(arguments: list[str]) -> int:

@@ -6,12 +6,6 @@ its notice is in the file), shipped as package data.
 
 from __future__ import annotations
 
-from importlib import resources
+from ..names import word_list
 
-
-def _load() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("english_words.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-COMMON_WORDS: frozenset[str] = _load()
+COMMON_WORDS: frozenset[str] = word_list(__package__, "english_words.txt")

@@ -19,12 +19,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 from ..candidates import long_names, words
 from ..errors import ContentWarning, excerpt
 from ..model import Actor, Article
-from ..names import spelling_key
+from ..names import spelling_key, word_list
 from ..wording import counted
 from .one_file import Name
 
@@ -39,9 +38,7 @@ _LONGER_HINT = ("if the longer name is not this actor, list it under not_mention
 @cache
 def common_words() -> frozenset[str]:
     """The bundled list of common English words that are also names."""
-    text = resources.files("generator").joinpath("common_words.txt").read_text("utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return word_list("generator", "common_words.txt")
 
 
 def name_warnings(actors: Sequence[Actor], articles: Sequence[Article],

@@ -7,13 +7,10 @@ files CBOR, whose strings (words, filter values) are plain UTF-8 bytes.
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
-from generator.search_order import read
-
-SIGNATURE = b"pagefind_dcd"
+from generator.search_order import read, unpack
 
 
 def index_files(site: Path) -> dict[str, bytes]:
@@ -23,11 +20,8 @@ def index_files(site: Path) -> dict[str, bytes]:
         if not path.is_file():
             continue
         data = path.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-            assert data.startswith(SIGNATURE), path
-            data = data[len(SIGNATURE):]
-        files[path.relative_to(site).as_posix()] = data
+        files[path.relative_to(site).as_posix()] = unpack(path) if data[:2] == b"\x1f\x8b" \
+            else data
     assert files, f"no search index under {site}"
     return files
 
@@ -76,5 +70,4 @@ def _meta(site: Path) -> list:
 
 
 def _fragment_url(site: Path, stem: str) -> str:
-    data = gzip.decompress((site / "pagefind" / "fragment" / f"{stem}.pf_fragment").read_bytes())
-    return json.loads(data[len(SIGNATURE):])["url"]
+    return json.loads(unpack(site / "pagefind" / "fragment" / f"{stem}.pf_fragment"))["url"]
