@@ -40,7 +40,13 @@ from .load.profiles import choose_profile
 from .pipeline import Caches, generate
 from .render import Page, SiteOptions
 from .sanitize import clean, clean_toc
-from .site_search import BackgroundIndexer, SearchIndexError, Shadow, index_site
+from .site_search import (
+    PAGES_PER_PART,
+    BackgroundIndexer,
+    SearchIndexError,
+    Shadow,
+    index_site,
+)
 from .swap import Staged
 from .wording import counted
 
@@ -55,6 +61,9 @@ class BriefingsConfig(base.Config):
     # Index the built site with Pagefind (generator/site_search.py); off for a site that
     # keeps another search.
     search = c.Type(bool, default=True)
+    # A larger site's index is made in parts of about this many pages, searched together:
+    # a query's cost in the browser grows with the pages of a part it matches, squared.
+    search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -201,11 +210,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site_dir = Path(config.site_dir)
         language = (config.theme.get("language") or "en").split("-")[0]
         if self.serving:
-            self.indexer = self.indexer or BackgroundIndexer(language)
+            self.indexer = self.indexer or BackgroundIndexer(
+                language, self.config.search_pages_per_part)
             self.indexer.request(self.shadow.folder, site_dir)
             return
         try:
-            index_site(self.shadow.folder, site_dir, language)
+            index_site(self.shadow.folder, site_dir, language,
+                       self.config.search_pages_per_part)
         except (OSError, SearchIndexError) as error:
             raise Abort(str(error)) from None
         finally:

@@ -24,8 +24,8 @@ from support.network import (
     OPERATION,
     write_corpus,
 )
-from support.pagefind import index_files, records
-from support.site import copy_project, mkdocs_build, site_path
+from support.pagefind import index_files, parts, records
+from support.site import copy_project, mkdocs_build, set_plugin_option, site_path
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PUBLISHED = {design.id: design for design in BRIEFINGS}
@@ -36,8 +36,11 @@ def site(project_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(project_root, tmp_path_factory.mktemp("network") / "project")
     shutil.rmtree(project / "content")
     write_corpus(project / "content")
+    # The search index in parts, as a large site's: the leak test reads every file of each.
+    set_plugin_option(project, "search_pages_per_part", 10)
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert len(parts(project / "site")) > 1
     return project / "site"
 
 

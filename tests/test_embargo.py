@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support.pagefind import index_files
+from support.pagefind import index_files, is_fragment
 from support.site import copy_project, mkdocs_build
 
 from generator.cli import main
@@ -196,7 +196,7 @@ def built_text(site: Path) -> dict[str, str]:
 def search_text(texts: dict[str, str]) -> str:
     """What the search index holds of the pages' text: its fragments, one per page."""
     return "\n".join(text for name, text in texts.items()
-                     if name.startswith("pagefind/fragment/"))
+                     if is_fragment(name))
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
 """The search index: the same pages give the same bytes however their files lay on disk, and
-after the renumbering every word and filter still points at the pages that hold it.
+after the renumbering every word and filter still points at the pages that hold it, in an
+index of one part or of several (a large site's, generator/site_search.py).
 
 Pagefind numbers pages in the order the filesystem lists them and writes filter values in a
 random order (generator/search_order.py puts both in order). Here the real Pagefind binary
@@ -8,16 +9,20 @@ indexes folders of pages written in different orders.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
-from support.pagefind import filter_pages, index_files, records, word_pages
+import pytest
+from support.pagefind import filter_pages, index_files, parts, records, word_pages
 
-from generator.site_search import Shadow, index_site
+from generator.site_search import Shadow, index_site, split
 
 # Made-up words, so that stemming leaves them as they are and no other page holds them.
 WORDS = ["zorblat", "quindex", "mervolk", "tassprin", "golvent", "brimmock", "kelzaru"]
 KINDS = ["Briefing", "Source", "Actor"]
+# Pages per part: the default (these sites fit in one part), and few enough for several.
+IN_PARTS = pytest.mark.parametrize("pages_per_part", [2000, 8], ids=["one part", "parts"])
 
 
 def page_html(n: int) -> str:
@@ -38,19 +43,24 @@ def write_site(folder: Path, order: list[int]) -> Path:
     return folder
 
 
-def test_the_index_is_byte_identical_whatever_order_the_pages_were_written(tmp_path):
+@IN_PARTS
+def test_the_index_is_byte_identical_whatever_order_the_pages_were_written(
+    tmp_path, pages_per_part
+):
     numbers = list(range(40))
     first = write_site(tmp_path / "forward", numbers)
     second = write_site(tmp_path / "backward", numbers[::-1])
     third = write_site(tmp_path / "shuffled", numbers[1::2] + numbers[::2])
     for site in (first, second, third):
-        index_site(site, site, "en")
+        index_site(site, site, "en", pages_per_part)
     assert index_files(first) == index_files(second) == index_files(third)
+    assert (len(parts(first)) > 1) == (pages_per_part < 40)
 
 
-def test_every_word_and_filter_points_at_the_pages_that_hold_it(tmp_path):
+@IN_PARTS
+def test_every_word_and_filter_points_at_the_pages_that_hold_it(tmp_path, pages_per_part):
     site = write_site(tmp_path / "site", list(range(40))[::-1])
-    index_site(site, site, "en")
+    index_site(site, site, "en", pages_per_part)
     pages = records(site)
     assert len(pages) == 40
     words = word_pages(site)
@@ -74,6 +84,39 @@ def test_only_the_files_search_uses_are_shipped(tmp_path):
     assert "pagefind.js" in shipped and "pagefind-entry.json" in shipped
     assert not {name for name in shipped if "-ui." in name or "highlight" in name}
     assert not [path for path in site.iterdir() if path.name.startswith(".")]
+
+
+def test_each_page_is_in_one_part_and_only_the_first_part_ships_the_search_code(tmp_path):
+    site = write_site(tmp_path / "site", list(range(40)))
+    index_site(site, site, "en", pages_per_part=8)
+    folders = parts(site)
+    assert json.loads((site / "pagefind" / "parts.json").read_text()) == [
+        f"{folder.name}/" for folder in folders[1:]]
+    assert len(folders) >= 3
+    seen: list[str] = []
+    for folder in folders:
+        fragments = [json.loads(data)["url"] for name, data in index_files(site).items()
+                     if name.startswith(f"{folder.relative_to(site).as_posix()}/fragment/")]
+        assert fragments, folder
+        seen += fragments
+        code = {path.name for path in folder.iterdir()
+                if path.suffix in (".js", ".pagefind")}
+        if folder == folders[0]:
+            assert {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"} <= code
+        else:
+            assert not code, folder  # the first part's code searches them all
+    assert sorted(seen) == sorted(f"/p{n:02}/" for n in range(40))
+
+
+def test_a_page_keeps_its_part_as_other_pages_come_and_go():
+    paths = [f"articles/a{n}/index.html" for n in range(100)]
+    before = split(paths, 10)
+    after = split(paths[:95] + [f"articles/new{n}/index.html" for n in range(5)], 10)
+    assert len(before) == len(after) == 10
+    part = {path: number for number, listed in enumerate(before) for path in listed}
+    for number, listed in enumerate(after):
+        assert all(part[path] == number for path in listed if path in part)
+    assert sorted(sum(before, [])) == sorted(paths)
 
 
 def test_the_shadow_folder_indexes_exactly_what_the_whole_site_would(built_site, tmp_path):

@@ -2,12 +2,15 @@
 
 Pagefind writes gzip files that start, once unpacked, with the signature `pagefind_dcd`:
 fragments are JSON (one page each: its URL, indexed text, metadata, filters), the other
-files CBOR, whose strings (words, filter values) are plain UTF-8 bytes.
+files CBOR, whose strings (words, filter values) are plain UTF-8 bytes. A large site's index
+is in parts (generator/site_search.py): `pagefind/` and the folders its `parts.json` lists;
+what is read here is read over all of them.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from generator.search_order import read, unpack
@@ -26,48 +29,61 @@ def index_files(site: Path) -> dict[str, bytes]:
     return files
 
 
+def is_fragment(name: str) -> bool:
+    """Whether the index file at `name` (a path in the site) is a page's record."""
+    return re.match(r"pagefind/(part-\d+/)?fragment/", name) is not None
+
+
 def records(site: Path) -> dict[str, dict]:
     """Each indexed page's record (url, content, meta, filters) by its URL."""
     found = {}
     for name, data in index_files(site).items():
-        if name.startswith("pagefind/fragment/"):
+        if is_fragment(name):
             record = json.loads(data)
             found[record["url"]] = record
     return found
 
 
+def parts(site: Path) -> list[Path]:
+    """The folders of the index's parts, the one pagefind.js loads first."""
+    folder = site / "pagefind"
+    listed = json.loads((folder / "parts.json").read_text(encoding="utf-8"))
+    return [folder, *(folder / name for name in listed)]
+
+
 def word_pages(site: Path) -> dict[str, list[str]]:
     """Each indexed word and the URLs of the pages the index says hold it."""
-    meta = _meta(site)
-    urls = [_fragment_url(site, page[0]) for page in meta[1]]
     words: dict[str, list[str]] = {}
-    for chunk in meta[2]:
-        for word in read(site / "pagefind" / "index" / f"{chunk[2]}.pf_index")[0]:
-            page, listed = 0, []
-            for posting in word[1]:  # each page by its distance from the one before
-                page += posting[0]
-                listed.append(urls[page])
-            words[word[0]] = listed
+    for folder in parts(site):
+        meta = _meta(folder)
+        urls = [_fragment_url(folder, page[0]) for page in meta[1]]
+        for chunk in meta[2]:
+            for word in read(folder / "index" / f"{chunk[2]}.pf_index")[0]:
+                page = 0
+                for posting in word[1]:  # each page by its distance from the one before
+                    page += posting[0]
+                    words.setdefault(word[0], []).append(urls[page])
     return words
 
 
 def filter_pages(site: Path) -> dict[tuple[str, str], list[str]]:
     """Each (filter, value) and the URLs of the pages the index files under it."""
-    meta = _meta(site)
-    urls = [_fragment_url(site, page[0]) for page in meta[1]]
-    found = {}
-    for name, stem in meta[3]:
-        _, values = read(site / "pagefind" / "filter" / f"{stem}.pf_filter")
-        for value, pages in values:
-            found[name, value] = [urls[page] for page in pages]
+    found: dict[tuple[str, str], list[str]] = {}
+    for folder in parts(site):
+        meta = _meta(folder)
+        urls = [_fragment_url(folder, page[0]) for page in meta[1]]
+        for name, stem in meta[3]:
+            _, values = read(folder / "filter" / f"{stem}.pf_filter")
+            for value, pages in values:
+                found.setdefault((name, value), []).extend(urls[page] for page in pages)
     return found
 
 
-def _meta(site: Path) -> list:
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+def _meta(folder: Path) -> list:
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     (language,) = entry["languages"].values()
-    return read(site / "pagefind" / f"pagefind.{language['hash']}.pf_meta")
+    return read(folder / f"pagefind.{language['hash']}.pf_meta")
 
 
-def _fragment_url(site: Path, stem: str) -> str:
-    return json.loads(unpack(site / "pagefind" / "fragment" / f"{stem}.pf_fragment"))["url"]
+def _fragment_url(folder: Path, stem: str) -> str:
+    return json.loads(unpack(folder / "fragment" / f"{stem}.pf_fragment"))["url"]

@@ -48,6 +48,15 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
+def set_plugin_option(project: Path, name: str, value: object) -> None:
+    """Set an option of the briefings plugin in the project's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - briefings:\n" in text, "mkdocs.yml no longer lists the plugin as expected"
+    config.write_text(text.replace("  - briefings:\n", f"  - briefings:\n      {name}: {value}\n"),
+                      encoding="utf-8")
+
+
 def mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of the project into site_dir, run as a user would run it."""
     return subprocess.run(

@@ -49,22 +49,33 @@
 
   function pagefind() {
     if (!loading) {
-      const url = new URL(siteRoot + "pagefind/pagefind.js", location.href).href;
-      loading = import(url).then(async (module) => {
-        await module.options({
-          // Result URLs root-relative to the site ("/briefings/x/"), made relative below.
-          baseUrl: "/",
-          // Pagefind's default (0.75) favours short pages so much that an actor page which
-          // names Bob Work once outranks the briefing about him, which is long because it
-          // carries its sources' passages. At 0.3 the briefing comes right after the actor's
-          // own page (tests/test_search_browser.py, ranking).
-          ranking: { pageLength: 0.3 },
-        });
+      const folder = new URL(siteRoot + "pagefind/", location.href).href;
+      // A large site's index comes in parts (generator/site_search.py), searched together:
+      // parts.json lists the ones pagefind.js does not load by itself.
+      const parts = fetch(folder + "parts.json", { cache: "no-cache" }).then((response) => {
+        if (!response.ok) {
+          throw new Error(`${response.url}: ${response.status}`);
+        }
+        return response.json();
+      });
+      const options = {
+        // Result URLs root-relative to the site ("/briefings/x/"), made relative below.
+        baseUrl: "/",
+        // Pagefind's default (0.75) favours short pages so much that an actor page which
+        // names Bob Work once outranks the briefing about him, which is long because it
+        // carries its sources' passages. At 0.3 the briefing comes right after the actor's
+        // own page (tests/test_search_browser.py, ranking).
+        ranking: { pageLength: 0.3 },
+      };
+      loading = import(folder + "pagefind.js").then(async (module) => {
+        await module.options(options);
         // The WebAssembly and the index's metadata, fetched now rather than with the first
         // query: search is opened before the words are typed.
         await module.init();
+        await Promise.all((await parts).map((part) => module.mergeIndex(folder + part, options)));
         return module;
       });
+      parts.catch(() => {}); // reported through `loading`
       // A failed load (under serve, the index may still be being written) is tried again.
       loading.catch(() => { loading = null; });
     }
@@ -198,8 +209,9 @@
     meta.textContent = line;
   }
 
-  // On opening: the index's filter values once, then what is typed answered afresh.
+  // On opening: what the box holds answered afresh, and the index's filter values, once.
   async function prepare() {
+    const opened = generation;
     try {
       const module = await pagefind();
       totals = totals || await module.filters();
@@ -207,8 +219,13 @@
       clear(UNAVAILABLE);
       return;
     }
-    if (!timer) {
-      search(); // unless a keystroke's search is due anyway
+    if (generation === opened) {
+      search(); // nothing typed since opening
+    } else if (current) {
+      // What was typed meanwhile has been answered (a search under way, or due, shows the
+      // options itself): its options, now that every value is known. Searching again would
+      // only make the answer wait for a second search of the same words.
+      showCounts(current.counts);
     }
   }
 
@@ -239,7 +256,7 @@
       return;
     }
     clear(countLine(found.results.length));
-    current = { results: found.results, shown: 0, busy: false };
+    current = { results: found.results, counts: found.totalFilters, shown: 0, busy: false };
     showCounts(found.totalFilters);
     await showMore();
     if (id === generation) {
@@ -255,18 +272,23 @@
     }
     session.busy = true;
     busy(true);
-    const batch = session.results.slice(session.shown, session.shown + PAGE_SIZE);
-    let pages;
+    // Fetched together, listed in order as they come: the first result shows without
+    // waiting for the last one's fragment.
+    const pages = session.results.slice(session.shown, session.shown + PAGE_SIZE)
+      .map((result) => result.data());
+    pages.forEach((page) => page.catch(() => {})); // a failure is met where it is awaited
     try {
-      pages = await Promise.all(batch.map((result) => result.data()));
+      for (const page of pages) {
+        const shown = item(await page);
+        if (session !== current) {
+          return;
+        }
+        list.append(shown);
+        session.shown += 1;
+      }
     } finally {
       session.busy = false;
     }
-    if (session !== current) {
-      return;
-    }
-    session.shown += batch.length;
-    list.append(...pages.map(item));
     more.hidden = session.shown >= session.results.length;
     if (id === generation) {
       busy(false);
