@@ -29,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import CountHandler
@@ -37,6 +37,7 @@ from mkdocs.utils import CountHandler
 from .errors import ContentErrors
 from .incremental import LastBuild
 from .load.profiles import choose_profile
+from .parallel_pages import PAGE_EVENTS, PageHelper, can_fork, tail_by_size
 from .pipeline import Caches, generate
 from .render import Page, SiteOptions
 from .sanitize import clean, clean_toc
@@ -64,6 +65,9 @@ class BriefingsConfig(base.Config):
     # A larger site's index is made in parts of about this many pages, searched together:
     # a query's cost in the browser grows with the pages of a part it matches, squared.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
+    # From this many generated pages, `mkdocs build` renders their Markdown in two processes
+    # (generator/parallel_pages.py); 0: always in one.
+    parallel_pages = c.Type(int, default=500)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -88,6 +92,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.env = None
         self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
         self.shadow: Shadow | None = None  # what search reads of the pages built
+        self.helper: PageHelper | None = None  # a build's second process rendering pages
         self.problems: list[str] = []  # under serve: the content's errors, for the browser
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -154,11 +159,41 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-100)  # last: the final files and navigation
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
+        self.helper = self._helper(config, files)
         return nav
+
+    def _helper(self, config: MkDocsConfig, files: Files) -> PageHelper | None:
+        """A second process to render half the generated pages, when it pays and is safe:
+        a build (a served site has threads, which fork does not take along), enough pages,
+        and no other plugin with a page event (it would not run in this process for them)."""
+        included = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = [file.page for file in included
+                 if file.generated_by is not None and file.page is not None]
+        minimum = self.config.parallel_pages
+        if self.serving or not minimum or len(pages) < minimum or not can_fork():
+            return None
+        for event in PAGE_EVENTS:
+            if any(getattr(method, "__self__", None) is not self
+                   for method in config.plugins.events[event]):
+                return None
+        texts = {page.path: page.text for page in self.pages}
+        owned = tail_by_size(pages, texts, share=0.5)
+        log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)} in a second process")
+        return PageHelper(config, files, owned)
+
+    @event_priority(100)  # first: a page the second process renders is not rendered here
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
+                         files: Files) -> str:
+        if self.helper is not None and self.helper.owns(page):
+            return ""
+        return markdown
 
     @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
+        if self.helper is not None:  # every page is rendered by now
+            self.helper.stop()
+            self.helper = None
         return env
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
@@ -167,6 +202,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # HTML reaches the site. A site's own pages in docs_dir are trusted and left alone.
         if page.file.generated_by is None:
             return html
+        if self.helper is not None and self.helper.owns(page):
+            return self.helper.take(page)  # sanitized there
         clean_toc(page.toc)
         return clean(html)
 
@@ -280,6 +317,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return stamps
 
     def _discard(self) -> None:
+        if self.helper is not None:
+            self.helper.stop()
+            self.helper = None
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
         if self.shadow is not None:

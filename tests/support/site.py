@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,7 +52,7 @@ def copy_project(source: Path, target: Path) -> Path:
 def set_plugin_option(project: Path, name: str, value: object) -> None:
     """Set an option of the briefings plugin in the project's mkdocs.yml."""
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
+    text = re.sub(rf"(?m)^      {name}: .*\n", "", config.read_text(encoding="utf-8"))
     assert "  - briefings:\n" in text, "mkdocs.yml no longer lists the plugin as expected"
     config.write_text(text.replace("  - briefings:\n", f"  - briefings:\n      {name}: {value}\n"),
                       encoding="utf-8")
