@@ -1,18 +1,24 @@
-"""Render part of a build's generated pages in a second process while MkDocs renders the rest.
+"""Do half of a build's per-page work in a second process while MkDocs does the other half.
 
-MkDocs turns every page's Markdown into HTML one page after another (`_populate_page`:
-Python-Markdown, then each plugin's page events), which is the largest part of a cold build
-of a large site, on one core. Before that loop starts (the plugin's `on_nav`), a forked
-child takes the generated pages at the end of the loop's order, about half the Markdown, and
-runs the same `_populate_page` on each; the parent's loop renders the others meanwhile, and
-when it reaches the child's pages it takes their HTML, table of contents and anchors from
-the child instead of rendering them again. Both processes run the same code on the same
-inputs, so the site is byte-identical to a build in one process
-(tests/test_parallel_pages.py).
+MkDocs handles pages one after another on one core, twice: `_populate_page` (Markdown to
+HTML, with each plugin's page events), then `_build_page` (the theme's template, then the
+written file). On a large site these two loops are most of a cold build. Before each loop
+starts, a forked child takes the generated pages at the end of the loop's order, about half
+the work by size, and runs MkDocs's own function on each; the parent's loop does the others
+meanwhile.
 
-What the child logs is logged again by the parent when it takes the pages, so `--strict`
-counts the child's warnings as its own. A page the child could not render fails the build
-when the parent reaches it, as it would have failed in one process.
+- `Renderer` (forked in the plugin's `on_nav`): the child renders its pages and sends back
+  their HTML, table of contents and anchors, which the parent takes when its loop reaches
+  them, instead of rendering them again.
+- `Builder` (forked in `on_env`, once every page is rendered): the child writes its pages'
+  files itself; the parent's loop passes over them (they get an empty template, and MkDocs
+  writes no file for an empty page) and waits for the child before the site is indexed and
+  swapped in.
+
+Both processes run the same code on the same inputs, so the site is byte-identical to a build
+in one process (tests/test_parallel_pages.py). What the child logs is logged again by the
+parent, so `--strict` counts the child's warnings as its own; a page the child could not do
+fails the build, as it would have failed in one process.
 """
 
 from __future__ import annotations
@@ -20,21 +26,118 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from mkdocs.commands.build import _populate_page
+import jinja2
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-# What MkDocs runs on each page besides the Markdown; a plugin with one of these events
-# would have it run in the child and, for the child's pages, not in the parent.
-PAGE_EVENTS = ("pre_page", "page_markdown", "page_content")
+# The page events each loop runs; a plugin other than ours with one of them would see it run
+# in the child for the child's pages, which it may not expect: then nothing is forked.
+RENDER_EVENTS = ("pre_page", "page_markdown", "page_content")
+# (and a plugin's post_build would run before the child has written every file)
+BUILD_EVENTS = ("page_context", "post_page", "post_build")
+# The template the parent's loop gives the pages the child builds: empty, so no file.
+ELSEWHERE = "briefings-built-elsewhere.html"
 
 
-class PageRenderError(Exception):
-    """The child could not render a page; the message says which and why."""
+class ParallelPageError(Exception):
+    """The child could not do a page; the message says which and why."""
+
+
+def can_fork() -> bool:
+    """Whether this machine has a second core and this platform can fork."""
+    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def tail_by_size(pages: list[Page], size: Callable[[Page], int], share: float) -> list[Page]:
+    """The pages at the end of `pages` that hold about `share` of their total size."""
+    total = sum(size(page) for page in pages)
+    taken, held = 0, 0
+    for page in reversed(pages):
+        if held >= total * share:
+            break
+        held += size(page)
+        taken += 1
+    return pages[len(pages) - taken:]
+
+
+class _Child:
+    """A forked process running `work` on each page, sending back what each returned."""
+
+    def __init__(self, work: Callable[[Page], Any], pages: list[Page]) -> None:
+        self.owned = {page.file.src_uri for page in pages}
+        self._results: dict[str, Any] | None = None
+        self._failure = ""
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(send, work, pages),
+                                        name="briefings-pages", daemon=True)
+        self._process.start()
+        send.close()
+
+    def owns(self, page: Page) -> bool:
+        return page.file.src_uri in self.owned
+
+    def result(self, page: Page) -> Any:
+        """What the child's work returned for the page (its log relayed here first)."""
+        results = self.results()
+        if page.file.src_uri not in results:
+            raise ParallelPageError(self._failure or f"{page.file.src_uri}: not done")
+        return results[page.file.src_uri]
+
+    def results(self) -> dict[str, Any]:
+        """Every page's result, once the child is done; what it logged, logged here."""
+        if self._results is None:
+            try:
+                self._results, records, self._failure = self._receive.recv()
+            except EOFError:  # the child died without a word (killed, out of memory)
+                self._results, records = {}, []
+                self._failure = f"the second process stopped (exit {self._process.exitcode})"
+            self.stop()
+            for name, level, message in records:
+                logging.getLogger(name).log(level, message)
+        return self._results
+
+    def failure(self) -> str:
+        return self._failure
+
+    def stop(self) -> None:
+        """End the child, done or not (a failed or interrupted build)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._receive.close()
+
+
+def _run(send, work: Callable[[Page], Any], pages: list[Page]) -> None:
+    """In the child: the work on each page, then one message with every result and log."""
+    records: list[tuple[str, int, str]] = []
+
+    class Capture(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append((record.name, record.levelno, record.getMessage()))
+
+    # Logged once, by the parent: nothing printed here.
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.handlers, mkdocs_logger.propagate = [], True
+    logging.getLogger().handlers = [Capture()]
+    results: dict[str, Any] = {}
+    failure = ""
+    for page in pages:
+        try:
+            results[page.file.src_uri] = work(page)
+        except Exception as error:  # noqa: BLE001 - raised again by the parent
+            failure = f"{page.file.src_uri}: {error}"
+            break
+    send.send((results, records, failure))
+    send.close()
 
 
 @dataclass(frozen=True)
@@ -48,48 +151,27 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
 
 
-def can_fork() -> bool:
-    """Whether this machine has a second core and this platform can fork."""
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
-
-
-def tail_by_size(pages: list[Page], texts: dict[str, str], share: float) -> list[Page]:
-    """The pages at the end of `pages` that hold about `share` of their Markdown."""
-    total = sum(len(texts[page.file.src_uri]) for page in pages)
-    taken, size = 0, 0
-    for page in reversed(pages):
-        if size >= total * share:
-            break
-        size += len(texts[page.file.src_uri])
-        taken += 1
-    return pages[len(pages) - taken:]
-
-
-class PageHelper:
-    """A forked child rendering `pages` (the parent's loop must not render them itself)."""
+class Renderer:
+    """A second process rendering the Markdown of `pages`."""
 
     def __init__(self, config: MkDocsConfig, files: Files, pages: list[Page]) -> None:
         self.files = files
-        self.owned = {page.file.src_uri for page in pages}
-        self._results: dict[str, Rendered] | None = None
-        self._failure: str | None = None
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_render, args=(send, config, files, pages),
-                                        name="briefings-pages", daemon=True)
-        self._process.start()
-        send.close()
 
-    def owns(self, page: Page) -> bool:
-        return page.file.src_uri in self.owned
+        def render(page: Page) -> Rendered:
+            _populate_page(page, config, files)
+            links = page.links_to_anchors
+            return Rendered(page.content, page.toc, page._title_from_render,
+                            frozenset(page.present_anchor_ids or ()),
+                            None if links is None else {file.src_uri: dict(anchors)
+                                                        for file, anchors in links.items()})
+
+        self._child = _Child(render, pages)
+        self.owns = self._child.owns
+        self.stop = self._child.stop
 
     def take(self, page: Page) -> str:
         """The page's HTML as the child rendered it, with what rendering sets on a page."""
-        if self._results is None:
-            self._collect()
-        rendered = self._results.get(page.file.src_uri)
-        if rendered is None:
-            raise PageRenderError(self._failure or f"{page.file.src_uri}: not rendered")
+        rendered: Rendered = self._child.result(page)
         page.toc = rendered.toc
         page._title_from_render = rendered.title
         page.present_anchor_ids = set(rendered.anchors)
@@ -98,49 +180,40 @@ class PageHelper:
                                      for uri, links in rendered.links_to_anchors.items()}
         return rendered.content
 
-    def stop(self) -> None:
-        """End the child, done or not (a failed or interrupted build)."""
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._receive.close()
 
-    def _collect(self) -> None:
-        try:
-            self._results, records, self._failure = self._receive.recv()
-        except EOFError:  # the child died without a word (killed, out of memory)
-            self._results, records = {}, []
-            self._failure = f"the page renderer stopped (exit {self._process.exitcode})"
+class Builder:
+    """A second process building (templating and writing) `pages`."""
+
+    def __init__(self, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation,
+                 env: jinja2.Environment, pages: list[Page]) -> None:
+        self._child = _Child(lambda page: _build_page(page, config, doc_files, nav, env), pages)
+        self.owns = self._child.owns
+        # In this process, from now on: an empty page, so no file, and no word of it.
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({ELSEWHERE: ""}), env.loader])
+        for page in pages:
+            page.meta["template"] = ELSEWHERE
+        self._quiet = _Skipped({f"Page skipped: '{page.file.src_uri}'. Generated empty output."
+                                for page in pages})
+        logging.getLogger("mkdocs.commands.build").addFilter(self._quiet)
+
+    def wait(self) -> None:
+        """Until the child has written its pages; raises if it could not."""
+        self._child.results()
         self.stop()
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
+        if self._child.failure():
+            raise ParallelPageError(self._child.failure())
+
+    def stop(self) -> None:
+        self._child.stop()
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
 
-def _render(send, config: MkDocsConfig, files: Files, pages: list[Page]) -> None:
-    """In the child: render the pages, send back what each became and what was logged."""
-    records: list[tuple[str, int, str]] = []
+class _Skipped(logging.Filter):
+    """Drops MkDocs's note that a page made no file, for the pages the child builds."""
 
-    class Capture(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            records.append((record.name, record.levelno, record.getMessage()))
+    def __init__(self, messages: set[str]) -> None:
+        super().__init__()
+        self.messages = messages
 
-    # Logged once, by the parent: nothing printed here.
-    mkdocs_logger = logging.getLogger("mkdocs")
-    mkdocs_logger.handlers, mkdocs_logger.propagate = [], True
-    logging.getLogger().handlers = [Capture()]
-    results: dict[str, Rendered] = {}
-    failure = None
-    for page in pages:
-        try:
-            _populate_page(page, config, files)
-        except Exception as error:  # noqa: BLE001 - reported by the parent, as MkDocs would
-            failure = str(error)  # MkDocs names the page when the parent raises it
-            break
-        links = page.links_to_anchors
-        results[page.file.src_uri] = Rendered(
-            page.content, page.toc, page._title_from_render,
-            frozenset(page.present_anchor_ids or ()),
-            None if links is None else {file.src_uri: dict(anchors)
-                                        for file, anchors in links.items()})
-    send.send((results, records, failure))
-    send.close()
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() not in self.messages

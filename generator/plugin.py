@@ -37,7 +37,15 @@ from mkdocs.utils import CountHandler
 from .errors import ContentErrors
 from .incremental import LastBuild
 from .load.profiles import choose_profile
-from .parallel_pages import PAGE_EVENTS, PageHelper, can_fork, tail_by_size
+from .parallel_pages import (
+    BUILD_EVENTS,
+    RENDER_EVENTS,
+    Builder,
+    ParallelPageError,
+    Renderer,
+    can_fork,
+    tail_by_size,
+)
 from .pipeline import Caches, generate
 from .render import Page, SiteOptions
 from .sanitize import clean, clean_toc
@@ -65,8 +73,8 @@ class BriefingsConfig(base.Config):
     # A larger site's index is made in parts of about this many pages, searched together:
     # a query's cost in the browser grows with the pages of a part it matches, squared.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
-    # From this many generated pages, `mkdocs build` renders their Markdown in two processes
-    # (generator/parallel_pages.py); 0: always in one.
+    # From this many generated pages, `mkdocs build` renders and writes them in two
+    # processes (generator/parallel_pages.py); 0: always in one.
     parallel_pages = c.Type(int, default=500)
 
 
@@ -92,7 +100,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.env = None
         self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
         self.shadow: Shadow | None = None  # what search reads of the pages built
-        self.helper: PageHelper | None = None  # a build's second process rendering pages
+        # A build's second process, doing half the pages (generator/parallel_pages.py).
+        self.renderer: Renderer | None = None
+        self.builder: Builder | None = None
         self.problems: list[str] = []  # under serve: the content's errors, for the browser
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -159,41 +169,53 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-100)  # last: the final files and navigation
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
-        self.helper = self._helper(config, files)
+        pages = self._parallel_pages(config, files, RENDER_EVENTS)
+        if pages:
+            texts = {page.path: page.text for page in self.pages}
+            owned = tail_by_size(pages, lambda page: len(texts[page.file.src_uri]), share=0.5)
+            log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)}"
+                     " in a second process")
+            self.renderer = Renderer(config, files, owned)
         return nav
 
-    def _helper(self, config: MkDocsConfig, files: Files) -> PageHelper | None:
-        """A second process to render half the generated pages, when it pays and is safe:
-        a build (a served site has threads, which fork does not take along), enough pages,
-        and no other plugin with a page event (it would not run in this process for them)."""
+    def _parallel_pages(self, config: MkDocsConfig, files: Files,
+                        events: tuple[str, ...]) -> list[MkDocsPage]:
+        """The generated pages, if half of them are to be done in a second process: in a
+        build (a served site has threads, which fork does not take along), with enough pages,
+        and no other plugin that has one of the page `events` (it would see them run in the
+        child for the child's pages)."""
         included = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = [file.page for file in included
                  if file.generated_by is not None and file.page is not None]
         minimum = self.config.parallel_pages
         if self.serving or not minimum or len(pages) < minimum or not can_fork():
-            return None
-        for event in PAGE_EVENTS:
+            return []
+        for event in events:
             if any(getattr(method, "__self__", None) is not self
                    for method in config.plugins.events[event]):
-                return None
-        texts = {page.path: page.text for page in self.pages}
-        owned = tail_by_size(pages, texts, share=0.5)
-        log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)} in a second process")
-        return PageHelper(config, files, owned)
+                return []
+        return pages
 
     @event_priority(100)  # first: a page the second process renders is not rendered here
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
-        if self.helper is not None and self.helper.owns(page):
+        if self.renderer is not None and self.renderer.owns(page):
             return ""
         return markdown
 
     @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
-        if self.helper is not None:  # every page is rendered by now
-            self.helper.stop()
-            self.helper = None
+        if self.renderer is not None:  # every page is rendered by now
+            self.renderer.stop()
+            self.renderer = None
+        pages = self._parallel_pages(config, files, BUILD_EVENTS)
+        if pages:
+            owned = tail_by_size(pages, lambda page: len(page.content or ""), share=0.5)
+            log.info(f"Writing {counted(len(owned), 'page')} of {len(pages)}"
+                     " in a second process")
+            included = files.documentation_pages(inclusion=InclusionLevel.is_included)
+            self.builder = Builder(config, included, self.nav, env, owned)
         return env
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
@@ -202,19 +224,28 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # HTML reaches the site. A site's own pages in docs_dir are trusted and left alone.
         if page.file.generated_by is None:
             return html
-        if self.helper is not None and self.helper.owns(page):
-            return self.helper.take(page)  # sanitized there
+        if self.renderer is not None and self.renderer.owns(page):
+            return self.renderer.take(page)  # sanitized there
         clean_toc(page.toc)
         return clean(html)
 
     @event_priority(-100)  # last: the page as it is written
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if self.builder is not None and self.builder.owns(page):
+            return output  # empty here: the second process writes it, and adds it to search
         if self.shadow is not None:
             self.shadow.add(page.file.dest_uri, output)
         return output
 
     @event_priority(-100)  # last: every plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.builder is not None:
+            try:
+                self.builder.wait()
+            except ParallelPageError as error:
+                raise Abort(f"Error building page {error}") from None
+            finally:
+                self.builder = None
         if self.serving:
             self.last_build = LastBuild(config, self.files, self.nav, self.env,
                                         {page.path: page.text for page in self.pages})
@@ -317,9 +348,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return stamps
 
     def _discard(self) -> None:
-        if self.helper is not None:
-            self.helper.stop()
-            self.helper = None
+        for worker in (self.renderer, self.builder):
+            if worker is not None:
+                worker.stop()
+        self.renderer = self.builder = None
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
         if self.shadow is not None:
