@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,11 +48,6 @@ ELSEWHERE = "briefings-built-elsewhere.html"
 
 class ParallelPageError(Exception):
     """The child could not do a page; the message says which and why."""
-
-
-def can_fork() -> bool:
-    """Whether this machine has a second core and this platform can fork."""
-    return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def tail_by_size(pages: list[Page], size: Callable[[Page], int], share: float) -> list[Page]:

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils import CountHandler
 
 from .errors import ContentErrors
+from .forked import can_fork
 from .incremental import LastBuild
 from .load.profiles import choose_profile
 from .parallel_pages import (
@@ -43,7 +44,6 @@ from .parallel_pages import (
     Builder,
     ParallelPageError,
     Renderer,
-    can_fork,
     tail_by_size,
 )
 from .pipeline import Caches, generate
@@ -73,9 +73,10 @@ class BriefingsConfig(base.Config):
     # A larger site's index is made in parts of about this many pages, searched together:
     # a query's cost in the browser grows with the pages of a part it matches, squared.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
-    # From this many generated pages, `mkdocs build` renders and writes them in two
-    # processes (generator/parallel_pages.py); 0: always in one.
-    parallel_pages = c.Type(int, default=500)
+    # From this many articles to analyse, or pages to render and write, `mkdocs build` does
+    # half of that work in a second process (generator/forked.py, parallel_pages.py); 0:
+    # always in one.
+    parallel_from = c.Type(int, default=500)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -128,6 +129,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.shadow is not None:
             self.shadow.remove()
         self.shadow = Shadow() if self.config.search else None
+        self.caches.analysis.parallel_from = 0 if self.serving else self.config.parallel_from
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)
 
@@ -187,7 +189,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         included = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = [file.page for file in included
                  if file.generated_by is not None and file.page is not None]
-        minimum = self.config.parallel_pages
+        minimum = self.config.parallel_from
         if self.serving or not minimum or len(pages) < minimum or not can_fork():
             return []
         for event in events:

@@ -199,3 +199,17 @@ def test_every_kind_of_name_edit_gives_the_cold_analysis(content, actor, old, ne
     cache = warmed(content)
     edit(content / "actors" / f"{actor}.yml", old, new)
     assert analyse(corpus_of(content), cache) == cold(content)
+
+
+def test_analysing_half_the_articles_in_a_second_process_gives_the_same_analysis(content):
+    # A cold build of a large corpus analyses half its articles in a forked process
+    # (generator/forked.py); here from two articles on.
+    for n in range(4):
+        (content / "articles" / f"extra-{n}.md").write_text(
+            f"---\ntitle: Extra {n}\ntlp: CLEAR\n---\n{TALKS_TEXT}\nIraq, again ({n}).\n",
+            encoding="utf-8")
+    corpus = corpus_of(content)
+    shared = AnalysisCache(parallel_from=2)
+    assert analyse(corpus, shared) == cold(content)
+    assert shared.computed == shared.forked == len({(a.text, a.title)
+                                                    for a in corpus.articles}) == 6

@@ -1,7 +1,7 @@
 """A build that renders and writes part of its pages in a second process
 (generator/parallel_pages.py) gives the same site, byte for byte, as a build in one process.
 
-The seed is far below the size at which a build forks (`parallel_pages`, 500 generated
+The seed is far below the size at which a build forks (`parallel_from`, 500 generated
 pages), so these builds set it to 1. Its article is made longer than all other pages
 together, so that the second process renders and writes it (it takes the pages at the end
 of MkDocs's order that hold about half the Markdown, then half the HTML). A machine of one
@@ -31,12 +31,12 @@ def long_article_project(root: Path, tmp: Path) -> Path:
 
 def test_the_site_is_byte_identical_with_or_without_the_second_process(project_root, tmp_path):
     project = long_article_project(project_root, tmp_path)
-    set_plugin_option(project, "parallel_pages", 0)
+    set_plugin_option(project, "parallel_from", 0)
     alone = mkdocs_build(project, tmp_path / "alone")
     assert alone.returncode == 0, alone.stdout + alone.stderr
     assert not RENDERING.search(alone.stderr) and not WRITING.search(alone.stderr)
 
-    set_plugin_option(project, "parallel_pages", 1)
+    set_plugin_option(project, "parallel_from", 1)
     shared = mkdocs_build(project, tmp_path / "shared")
     assert shared.returncode == 0, shared.stdout + shared.stderr
     assert RENDERING.search(shared.stderr) and WRITING.search(shared.stderr)

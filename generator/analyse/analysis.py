@@ -54,6 +54,7 @@ def analyse(corpus: Corpus, cache: AnalysisCache | None = None) -> Analysis:
     are analysed again (the result is the same either way)."""
     cache = cache if cache is not None else AnalysisCache()
     names = cache.names(corpus.actors)
+    cache.compute_missing(((article.text, article.title) for article in corpus.articles), names)
     articles = {article.id: cache.get_or_compute(article.text, names, article.title)
                 for article in corpus.articles}
     cache.sweep()

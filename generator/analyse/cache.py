@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from ..forked import can_fork, forked_map
 from ..model import Actor, Corpus
 from ..names import spellings
 from .article import ActorNames, ArticleAnalysis, analyse_article, text_hash
@@ -36,9 +37,14 @@ T = TypeVar("T")
 
 
 class AnalysisCache:
-    """Keep one instance across builds (e.g. on the MkDocs plugin); `computed` counts misses."""
+    """Keep one instance across builds (e.g. on the MkDocs plugin); `computed` counts misses.
 
-    def __init__(self) -> None:
+    With `parallel_from` set, a run that misses at least that many articles analyses half of
+    them in a second process (`forked.forked_map`); the analyses are the same.
+    """
+
+    def __init__(self, parallel_from: int = 0) -> None:
+        self.parallel_from = parallel_from
         self._names: ActorNames | None = None
         self._change: NameChange | None = None  # from the names before the current ones
         self._used: dict[tuple[str, str], ArticleAnalysis] = {}  # since the last sweep
@@ -49,6 +55,7 @@ class AnalysisCache:
         # so the page memo compares it by identity).
         self._involvement: dict[int, tuple[ArticleAnalysis, tuple[Involvement, ...]]] = {}
         self.computed = 0  # articles analysed, not found here
+        self.forked = 0  # of those, analysed two processes at a time
         self.compiled = 0  # sets of names adopted, each compiling its mention pattern once
         self.runs: Counter[str] = Counter()  # corpus-wide steps run, not found here
 
@@ -62,19 +69,40 @@ class AnalysisCache:
         return self._names
 
     def get_or_compute(self, text: str, names: ActorNames, title: str = "") -> ArticleAnalysis:
-        digest = text_hash(text, title)
-        key = (names.fingerprint, digest)
-        found = self._used.get(key) or self._kept.get(key)
-        change = self._change
-        if found is None and change is not None and change.after == names.fingerprint:
-            before = (change.before, digest)
-            found = self._used.get(before) or self._kept.get(before)
-            if found is not None and change.touches(f"{title}\n{text}"):
-                found = None
+        key = (names.fingerprint, text_hash(text, title))
+        found = self._found(key, text, title)
         if found is None:
             found = analyse_article(text, names, title)
             self.computed += 1
         self._used[key] = found
+        return found
+
+    def compute_missing(self, articles: Iterable[tuple[str, str]], names: ActorNames) -> None:
+        """Analyse, at once, the (text, title) pairs not held: in two processes when they
+        are many (a first build), so that `get_or_compute` then finds every one."""
+        missing = {}
+        for text, title in articles:
+            key = (names.fingerprint, text_hash(text, title))
+            if key not in missing and self._found(key, text, title) is None:
+                missing[key] = (text, title)
+        if not self.parallel_from or len(missing) < self.parallel_from or not can_fork():
+            return
+        analyses = forked_map(lambda pair: analyse_article(pair[0], names, pair[1]),
+                              list(missing.values()))
+        self._used.update(zip(missing, analyses, strict=True))
+        self.computed += len(analyses)
+        self.forked += len(analyses)
+
+    def _found(self, key: tuple[str, str], text: str, title: str) -> ArticleAnalysis | None:
+        """The analysis held for this key, or for the same text under the names before an
+        edit that cannot have changed it."""
+        found = self._used.get(key) or self._kept.get(key)
+        change = self._change
+        if found is None and change is not None and change.after == key[0]:
+            before = (change.before, key[1])
+            found = self._used.get(before) or self._kept.get(before)
+            if found is not None and change.touches(f"{title}\n{text}"):
+                found = None
         return found
 
     def related(self, corpus: Corpus,
