@@ -10,6 +10,7 @@ use it.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -32,7 +33,7 @@ def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(send, work, items[split:]),
                             name="briefings-worker", daemon=True)
-    child.start()
+    start(child)
     send.close()
     try:
         mine = [work(item) for item in items[:split]]
@@ -46,9 +47,19 @@ def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -
     finally:
         child.join()
         receive.close()
+        gc.unfreeze()
     if failure:
         raise RuntimeError(failure)
     return mine + theirs
+
+
+def start(child: multiprocessing.process.BaseProcess) -> None:
+    """Fork `child` with the heap frozen until the caller's `gc.unfreeze()`, once the child
+    is done. Both processes share the heap's memory until one writes to it; a collection
+    writes to every object it walks, so without this each process's collector would copy
+    the whole heap (at 5,000 articles a build spent more time copying than it saved)."""
+    gc.freeze()
+    child.start()
 
 
 def _child(send, work: Callable[[T], R], items: Sequence[T]) -> None:

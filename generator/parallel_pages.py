@@ -23,6 +23,7 @@ fails the build, as it would have failed in one process.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections.abc import Callable, Sequence
@@ -36,6 +37,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+
+from .forked import start
 
 # The page events each loop runs; a plugin other than ours with one of them would see it run
 # in the child for the child's pages, which it may not expect: then nothing is forked.
@@ -73,7 +76,7 @@ class _Child:
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(send, work, pages),
                                         name="briefings-pages", daemon=True)
-        self._process.start()
+        start(self._process)
         send.close()
 
     def owns(self, page: Page) -> bool:
@@ -107,7 +110,9 @@ class _Child:
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
-        self._receive.close()
+        if not self._receive.closed:
+            self._receive.close()
+            gc.unfreeze()
 
 
 def _run(send, work: Callable[[Page], Any], pages: list[Page]) -> None:

@@ -54,7 +54,7 @@ from .site_search import (
     BackgroundIndexer,
     SearchIndexError,
     Shadow,
-    index_site,
+    index_elsewhere,
 )
 from .swap import Staged
 from .wording import counted
@@ -174,7 +174,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         pages = self._parallel_pages(config, files, RENDER_EVENTS)
         if pages:
             texts = {page.path: page.text for page in self.pages}
-            owned = tail_by_size(pages, lambda page: len(texts[page.file.src_uri]), share=0.5)
+            # A little over half: this process also reads every page and takes the others.
+            owned = tail_by_size(pages, lambda page: len(texts[page.file.src_uri]), share=0.55)
             log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
             self.renderer = Renderer(config, files, owned)
@@ -285,8 +286,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.indexer.request(self.shadow.folder, site_dir)
             return
         try:
-            index_site(self.shadow.folder, site_dir, language,
-                       self.config.search_pages_per_part)
+            index_elsewhere(self.shadow.folder, site_dir, language,
+                            self.config.search_pages_per_part)
         except (OSError, SearchIndexError) as error:
             raise Abort(str(error)) from None
         finally:
