@@ -33,7 +33,12 @@ def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(send, work, items[split:]),
                             name="briefings-worker", daemon=True)
-    start(child)
+    try:
+        start(child)
+    except OSError:  # no second process to be had (out of memory, process limit)
+        receive.close()
+        send.close()
+        return [work(item) for item in items]
     send.close()
     try:
         mine = [work(item) for item in items[:split]]
@@ -59,7 +64,11 @@ def start(child: multiprocessing.process.BaseProcess) -> None:
     writes to every object it walks, so without this each process's collector would copy
     the whole heap (at 5,000 articles a build spent more time copying than it saved)."""
     gc.freeze()
-    child.start()
+    try:
+        child.start()
+    except BaseException:
+        gc.unfreeze()
+        raise
 
 
 def _child(send, work: Callable[[T], R], items: Sequence[T]) -> None:

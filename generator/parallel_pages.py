@@ -76,8 +76,13 @@ class _Child:
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(send, work, pages),
                                         name="briefings-pages", daemon=True)
-        start(self._process)
-        send.close()
+        try:
+            start(self._process)
+        except BaseException:
+            self._receive.close()
+            raise
+        finally:
+            send.close()
 
     def owns(self, page: Page) -> bool:
         return page.file.src_uri in self.owned

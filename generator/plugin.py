@@ -178,7 +178,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             owned = tail_by_size(pages, lambda page: len(texts[page.file.src_uri]), share=0.55)
             log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
-            self.renderer = Renderer(config, files, owned)
+            try:
+                self.renderer = Renderer(config, files, owned)
+            except OSError as error:  # no second process to be had: all of them here
+                log.info(f"Rendering every page here: {error}")
         return nav
 
     def _parallel_pages(self, config: MkDocsConfig, files: Files,
@@ -218,7 +221,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"Writing {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
             included = files.documentation_pages(inclusion=InclusionLevel.is_included)
-            self.builder = Builder(config, included, self.nav, env, owned)
+            try:
+                self.builder = Builder(config, included, self.nav, env, owned)
+            except OSError as error:
+                log.info(f"Writing every page here: {error}")
         return env
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
