@@ -37,6 +37,10 @@ How each figure is measured:
 - outside requests: every request Playwright reports for the context (the page's and the
   worker's) whose URL is not on the local server is recorded, then aborted. None is the goal.
 - index size: the files under DIR/pagefind.
+- ranking (--ranking N, 40 by default): N actors drawn at random (seed 1), each one's name
+  searched through Pagefind's API as search.js loads it; among the first 30 results, how
+  often the actor's page comes first, and how often a source that only mentions the actor
+  (its title does not carry the name) ranks above the briefings the actor's page lists.
 
 Prints a Markdown table and writes the figures as JSON to --out (default: search-results.json
 beside DIR). Exit 1 if a query could not be measured (the message says which and why).
@@ -48,6 +52,7 @@ import argparse
 import functools
 import html
 import json
+import random
 import re
 import statistics
 import sys
@@ -434,8 +439,9 @@ def _median(values: list[float]) -> float:
 
 
 def run(site: Path, queries: list[Query], repeat: int, timeout: float,
-        ) -> dict[str, Any]:
-    """Every query at every width, cold and warm, --repeat times; medians per query."""
+        ranked_actors: int = 0) -> dict[str, Any]:
+    """Every query at every width, cold and warm, --repeat times; medians per query; then
+    the ranking of `ranked_actors` actors' names."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -478,10 +484,63 @@ def run(site: Path, queries: list[Query], repeat: int, timeout: float,
                 failures = 0 if len(runs) == repeat else failures + 1
                 print(f"  {width} {row['kind']}: {'done' if not failures else 'failed'}",
                       file=sys.stderr, flush=True)
+            ranked = ranking(browser, base, site, ranked_actors) if ranked_actors else None
         finally:
             browser.close()
     return {"site": str(site), "served_at": base, "index": index_size(site), "repeat": repeat,
-            "queries": rows, "outside_requests": sorted(set(outside)), "errors": errors}
+            "queries": rows, "ranking": ranked, "outside_requests": sorted(set(outside)),
+            "errors": errors}
+
+
+RANKING_JS = """async ([names, shown]) => {
+  // As search.js loads the index: the first part, then the others merged in.
+  const folder = new URL("pagefind/", location.href).href;
+  const pagefind = await import(folder + "pagefind.js");
+  const options = { baseUrl: "/", ranking: { pageLength: 0.3 } };
+  await pagefind.options(options);
+  await pagefind.init();
+  const parts = await (await fetch(folder + "parts.json")).json();
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(folder + part, options)));
+  const answers = [];
+  for (const name of names) {
+    const found = await pagefind.search(name);
+    const pages = await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
+    answers.push(pages.map((p) => [p.url, (p.filters.kind || [""])[0], p.meta.title || ""]));
+  }
+  return answers;
+}"""
+
+
+def ranking(browser: Any, base: str, site: Path, count: int, shown: int = 30,
+            ) -> dict[str, Any]:
+    """Where `count` actors' names (drawn at random, seed 1) put the actor's page and the
+    briefings its page lists, among the first `shown` results (Pagefind's own order, as the
+    search box lists them): the issue asks that they rank above passing mentions, sources
+    that do not carry the name in their title."""
+    actors = []
+    for url, page in _pages(site, "actors"):
+        briefings = set(re.findall(r'href="\.\./\.\./(briefings/[^"/]+/)"', page))
+        if _title(page) and briefings:
+            actors.append((url, _title(page), briefings))
+    drawn = random.Random(1).sample(actors, min(count, len(actors)))
+    page = browser.new_page()
+    try:
+        page.goto(base)
+        answers = page.evaluate(RANKING_JS, [[name for _, name, _ in drawn], shown])
+    finally:
+        page.close()
+    first = above_best = above_any = 0
+    for (url, name, briefings), listed in zip(drawn, answers, strict=True):
+        urls = [result_url.strip("/") + "/" for result_url, _, _ in listed]
+        first += bool(urls) and urls[0] == url
+        ranks = [at for at, found in enumerate(urls) if found in briefings]
+        passing = [at for at, (_, kind, title) in enumerate(listed)
+                   if kind == "Source" and name.lower() not in title.lower()]
+        above_best += bool(ranks and passing) and min(passing) < min(ranks)
+        above_any += bool(ranks and passing) and min(passing) < max(ranks)
+    return {"actors": len(drawn), "shown": shown, "actor_page_first": first,
+            "passing_source_above_best_briefing": above_best,
+            "passing_source_above_a_listed_briefing": above_any}
 
 
 def _summary(measures: list[Measure]) -> dict[str, Any]:
@@ -546,6 +605,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=30.0,
                         help="seconds any one wait may take")
     parser.add_argument("--out", type=Path, help="default: search-results.json beside --site")
+    parser.add_argument("--ranking", type=int, default=40, metavar="N",
+                        help="actors whose names' ranking is checked (0: none)")
     args = parser.parse_args()
     site = args.site.resolve()
     for needed in ("index.html", "pagefind/pagefind.js"):
@@ -560,7 +621,7 @@ def main() -> int:
     print(f"{len(queries)} queries at {', '.join(WIDTHS)}, {args.repeat} runs each",
           file=sys.stderr)
     try:
-        figures = run(site, queries, max(args.repeat, 1), args.timeout)
+        figures = run(site, queries, max(args.repeat, 1), args.timeout, args.ranking)
     except BenchError as error:
         print(f"{site}:1:1: {error}", file=sys.stderr)
         return 1
@@ -574,6 +635,12 @@ def main() -> int:
                      for summary in row[key].values() for f in summary["failed"]})
     for line in failed:
         print(f"failed request: {line}")
+    if ranked := figures["ranking"]:
+        print(f"ranking, {ranked['actors']} actors' names, first {ranked['shown']} results:"
+              f" the actor's page first {ranked['actor_page_first']} times; a source that only"
+              f" mentions the actor above the best of its briefings"
+              f" {ranked['passing_source_above_best_briefing']} times, above any of them"
+              f" {ranked['passing_source_above_a_listed_briefing']} times")
     print()
     print(table(figures))
     out = args.out or site.parent / "search-results.json"
