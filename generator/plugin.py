@@ -129,7 +129,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.shadow is not None:
             self.shadow.remove()
         self.shadow = Shadow() if self.config.search else None
-        self.caches.analysis.parallel_from = 0 if self.serving else self.config.parallel_from
+        parallel_from = 0 if self.serving else self.config.parallel_from
+        self.caches.analysis.parallel_from = self.caches.render.parallel_from = parallel_from
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)
 

@@ -25,7 +25,10 @@ T = TypeVar("T")
 class PageMemo:
     """By kind of page and subject id: the key a page was rendered from, and the result."""
 
-    def __init__(self) -> None:
+    def __init__(self, parallel_from: int = 0) -> None:
+        # From this many articles, render_site renders the pages that grow with the corpus
+        # in a second process; those are not kept (a build's memo is not kept anyway).
+        self.parallel_from = parallel_from
         self._corpus_key: Any = None
         self._kept: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._used: set[tuple[str, str]] = set()
