@@ -1,7 +1,9 @@
 """A second process for work that splits by item: this machine has two cores, Python uses one.
 
-`forked_map` runs a function over a list, the end of the list in a forked child while this
-process does the beginning; the results are the same as one process would give, in order.
+`SecondProcess` forks a child that computes one task and sends its result back;
+`forked_map` uses it to run a function over a list, the end of the list in the child while
+this process does the beginning, so the results are the same as one process would give, in
+order (`parallel_pages.py` uses it for MkDocs's page loops).
 Forking (not spawning) hands the child everything this process holds, the compiled mention
 pattern included, at no cost; only the results travel back, pickled. It is for builds only:
 fork does not take a process's other threads along, so a server (which has them) must not
@@ -25,55 +27,77 @@ def can_fork() -> bool:
     return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -> list[R]:
-    """[work(item) for item in items], the last `share` of the items done in a forked child.
-    An exception in the child is raised here as a RuntimeError with its message."""
-    split = len(items) - round(len(items) * share)
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, work, items[split:]),
-                            name="briefings-worker", daemon=True)
+class SecondProcessError(Exception):
+    """The child raised, or died; the message says what it said, or how it ended."""
+
+
+class SecondProcess:
+    """A forked child computing `task()`, whose result comes back once, pickled.
+
+    The heap stays frozen from the fork until the child is done (`stop`). Both processes
+    share the heap's memory until one writes to it; a collection writes to every object it
+    walks, so without this each process's collector would copy the whole heap (at 5,000
+    articles a build spent more time copying than it saved).
+    """
+
+    def __init__(self, task: Callable[[], R]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_serve, args=(send, task),
+                                        name="briefings-worker", daemon=True)
+        gc.freeze()
+        try:
+            self._process.start()
+        except BaseException:
+            gc.unfreeze()
+            self._receive.close()
+            raise
+        finally:
+            send.close()
+
+    def result(self) -> R:
+        """What `task()` returned, once the child is done; raises SecondProcessError."""
+        try:
+            failure, value = self._receive.recv()
+        except EOFError:  # the child died without a word (killed, out of memory)
+            failure, value = f"the second process stopped (exit {self._process.exitcode})", None
+        finally:
+            self.stop()
+        if failure:
+            raise SecondProcessError(failure)
+        return value
+
+    def stop(self) -> None:
+        """End the child, done or not (a failed or interrupted build)."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        if not self._receive.closed:
+            self._receive.close()
+            gc.unfreeze()
+
+
+def _serve(send, task: Callable[[], R]) -> None:
+    """In the child: one message, the task's result or what it raised."""
     try:
-        start(child)
-    except OSError:  # no second process to be had (out of memory, process limit)
-        receive.close()
-        send.close()
-        return [work(item) for item in items]
+        send.send(("", task()))
+    except Exception as error:  # noqa: BLE001 - raised again in the parent
+        send.send((f"{type(error).__name__}: {error}", None))
     send.close()
+
+
+def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -> list[R]:
+    """[work(item) for item in items], the last `share` of the items done in a forked child
+    (all of them here if no child can be had). What the child raised is raised here as a
+    SecondProcessError with its message."""
+    split = len(items) - round(len(items) * share)
+    try:
+        child = SecondProcess(lambda: [work(item) for item in items[split:]])
+    except OSError:  # no second process to be had (out of memory, process limit)
+        return [work(item) for item in items]
     try:
         mine = [work(item) for item in items[:split]]
-        try:
-            theirs, failure = receive.recv()
-        except EOFError:  # the child died without a word (killed, out of memory)
-            theirs, failure = None, f"the second process stopped (exit {child.exitcode})"
     except BaseException:  # this half failed, or was interrupted: the other is not wanted
-        child.kill()
+        child.stop()
         raise
-    finally:
-        child.join()
-        receive.close()
-        gc.unfreeze()
-    if failure:
-        raise RuntimeError(failure)
-    return mine + theirs
-
-
-def start(child: multiprocessing.process.BaseProcess) -> None:
-    """Fork `child` with the heap frozen until the caller's `gc.unfreeze()`, once the child
-    is done. Both processes share the heap's memory until one writes to it; a collection
-    writes to every object it walks, so without this each process's collector would copy
-    the whole heap (at 5,000 articles a build spent more time copying than it saved)."""
-    gc.freeze()
-    try:
-        child.start()
-    except BaseException:
-        gc.unfreeze()
-        raise
-
-
-def _child(send, work: Callable[[T], R], items: Sequence[T]) -> None:
-    try:
-        send.send(([work(item) for item in items], ""))
-    except Exception as error:  # noqa: BLE001 - raised again in the parent
-        send.send((None, f"{type(error).__name__}: {error}"))
-    send.close()
+    return mine + child.result()

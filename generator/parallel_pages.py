@@ -23,9 +23,7 @@ fails the build, as it would have failed in one process.
 
 from __future__ import annotations
 
-import gc
 import logging
-import multiprocessing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,7 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from .forked import start
+from .forked import SecondProcess, SecondProcessError
 
 # The page events each loop runs; a plugin other than ours with one of them would see it run
 # in the child for the child's pages, which it may not expect: then nothing is forked.
@@ -72,17 +70,8 @@ class _Child:
         self.owned = {page.file.src_uri for page in pages}
         self._results: dict[str, Any] | None = None
         self._failure = ""
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(send, work, pages),
-                                        name="briefings-pages", daemon=True)
-        try:
-            start(self._process)
-        except BaseException:
-            self._receive.close()
-            raise
-        finally:
-            send.close()
+        self._process = SecondProcess(lambda: _run(work, pages))
+        self.stop = self._process.stop
 
     def owns(self, page: Page) -> bool:
         return page.file.src_uri in self.owned
@@ -98,11 +87,9 @@ class _Child:
         """Every page's result, once the child is done; what it logged, logged here."""
         if self._results is None:
             try:
-                self._results, records, self._failure = self._receive.recv()
-            except EOFError:  # the child died without a word (killed, out of memory)
-                self._results, records = {}, []
-                self._failure = f"the second process stopped (exit {self._process.exitcode})"
-            self.stop()
+                self._results, records, self._failure = self._process.result()
+            except SecondProcessError as error:
+                self._results, records, self._failure = {}, [], str(error)
             for name, level, message in records:
                 logging.getLogger(name).log(level, message)
         return self._results
@@ -110,18 +97,11 @@ class _Child:
     def failure(self) -> str:
         return self._failure
 
-    def stop(self) -> None:
-        """End the child, done or not (a failed or interrupted build)."""
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        if not self._receive.closed:
-            self._receive.close()
-            gc.unfreeze()
 
-
-def _run(send, work: Callable[[Page], Any], pages: list[Page]) -> None:
-    """In the child: the work on each page, then one message with every result and log."""
+def _run(work: Callable[[Page], Any], pages: list[Page],
+         ) -> tuple[dict[str, Any], list[tuple[str, int, str]], str]:
+    """In the child: the work on each page; every result, what was logged, and the first
+    failure."""
     records: list[tuple[str, int, str]] = []
 
     class Capture(logging.Handler):
@@ -140,8 +120,7 @@ def _run(send, work: Callable[[Page], Any], pages: list[Page]) -> None:
         except Exception as error:  # noqa: BLE001 - raised again by the parent
             failure = f"{page.file.src_uri}: {error}"
             break
-    send.send((results, records, failure))
-    send.close()
+    return results, records, failure
 
 
 @dataclass(frozen=True)
