@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config import base
@@ -172,7 +173,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-100)  # last: the final files and navigation
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
-        pages = self._parallel_pages(config, files, RENDER_EVENTS)
+        included = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = self._parallel_pages(config, included, RENDER_EVENTS)
         if pages:
             texts = {page.path: page.text for page in self.pages}
             # A little over half: this process also reads every page and takes the others.
@@ -185,13 +187,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.info(f"Rendering every page here: {error}")
         return nav
 
-    def _parallel_pages(self, config: MkDocsConfig, files: Files,
+    def _parallel_pages(self, config: MkDocsConfig, included: Sequence[File],
                         events: tuple[str, ...]) -> list[MkDocsPage]:
-        """The generated pages, if half of them are to be done in a second process: in a
-        build (a served site has threads, which fork does not take along), with enough pages,
-        and no other plugin that has one of the page `events` (it would see them run in the
-        child for the child's pages)."""
-        included = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        """The generated pages among the `included` files (the ones MkDocs's loops go
+        through), if half of them are to be done in a second process: in a build (a served
+        site has threads, which fork does not take along), with enough pages, and no other
+        plugin that has one of the page `events` (it would see them run in the child for the
+        child's pages)."""
         pages = [file.page for file in included
                  if file.generated_by is not None and file.page is not None]
         minimum = self.config.parallel_from
@@ -216,12 +218,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if self.renderer is not None:  # every page is rendered by now
             self.renderer.stop()
             self.renderer = None
-        pages = self._parallel_pages(config, files, BUILD_EVENTS)
+        included = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        pages = self._parallel_pages(config, included, BUILD_EVENTS)
         if pages:
             owned = tail_by_size(pages, lambda page: len(page.content or ""), share=0.5)
             log.info(f"Writing {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
-            included = files.documentation_pages(inclusion=InclusionLevel.is_included)
             try:
                 self.builder = Builder(config, included, self.nav, env, owned)
             except OSError as error:

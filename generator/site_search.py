@@ -248,7 +248,7 @@ def _last_word(done: subprocess.CompletedProcess) -> str:
 
 def main(arguments: list[str]) -> int:
     """`python -m generator.site_search PAGES_DIR SITE_DIR LANGUAGE PAGES_PER_PART`: what
-    the background indexer runs."""
+    `index_elsewhere` runs (a build, and the background indexer under serve)."""
     pages_dir, site_dir, language, pages_per_part = arguments
     try:
         index_site(Path(pages_dir), Path(site_dir), language, int(pages_per_part))

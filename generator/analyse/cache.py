@@ -79,13 +79,16 @@ class AnalysisCache:
 
     def compute_missing(self, articles: Iterable[tuple[str, str]], names: ActorNames) -> None:
         """Analyse, at once, the (text, title) pairs not held: in two processes when they
-        are many (a first build), so that `get_or_compute` then finds every one."""
+        are many (a first build), so that `get_or_compute` then finds every one. Without a
+        second process (under serve) nothing is done here: `get_or_compute` does it all."""
+        if not self.parallel_from or not can_fork():
+            return
         missing = {}
         for text, title in articles:
             key = (names.fingerprint, text_hash(text, title))
             if key not in missing and self._found(key, text, title) is None:
                 missing[key] = (text, title)
-        if not self.parallel_from or len(missing) < self.parallel_from or not can_fork():
+        if len(missing) < self.parallel_from:
             return
         analyses = forked_map(lambda pair: analyse_article(pair[0], names, pair[1]),
                               list(missing.values()))
