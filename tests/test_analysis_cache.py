@@ -209,7 +209,7 @@ def test_analysing_half_the_articles_in_a_second_process_gives_the_same_analysis
             f"---\ntitle: Extra {n}\ntlp: CLEAR\n---\n{TALKS_TEXT}\nIraq, again ({n}).\n",
             encoding="utf-8")
     corpus = corpus_of(content)
-    shared = AnalysisCache(parallel_from=2)
-    assert analyse(corpus, shared) == cold(content)
-    assert shared.computed == shared.forked == len({(a.text, a.title)
+    forked = AnalysisCache(parallel_from=2)
+    assert analyse(corpus, forked) == cold(content)
+    assert forked.computed == forked.forked == len({(a.text, a.title)
                                                     for a in corpus.articles}) == 6

@@ -37,7 +37,7 @@ def test_the_site_is_byte_identical_with_or_without_the_second_process(project_r
     assert not RENDERING.search(alone.stderr) and not WRITING.search(alone.stderr)
 
     set_plugin_option(project, "parallel_from", 1)
-    shared = mkdocs_build(project, tmp_path / "shared")
-    assert shared.returncode == 0, shared.stdout + shared.stderr
-    assert RENDERING.search(shared.stderr) and WRITING.search(shared.stderr)
-    assert snapshot(tmp_path / "shared") == snapshot(tmp_path / "alone")
+    forked = mkdocs_build(project, tmp_path / "forked")
+    assert forked.returncode == 0, forked.stdout + forked.stderr
+    assert RENDERING.search(forked.stderr) and WRITING.search(forked.stderr)
+    assert snapshot(tmp_path / "forked") == snapshot(tmp_path / "alone")

@@ -66,7 +66,7 @@ def parted_site(project_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.fixture(scope="module")
 def served_site(parted_site: Path) -> Iterator[str]:
     """That site on a local static server under a sub-path, as conftest.py's is served."""
-    with serve(parted_site, "/team/briefings/") as base:
+    with serve(parted_site) as base:
         yield base
 
 
