@@ -160,7 +160,7 @@ class Profile:
         return item.tlp.visible_under(self.tlp_ceiling)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a loaded record came from, for messages and for stable ordering."""
 
@@ -180,7 +180,7 @@ class Embargo:
         return now < self.until
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     title: str
     organization: str | None = None  # an actor id
@@ -292,7 +292,7 @@ def article_order(article: Article) -> tuple:
     return (undated, -(article.published.toordinal() if article.published else 0), article.id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A topic or a region of the taxonomy."""
 

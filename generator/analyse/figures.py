@@ -13,7 +13,7 @@ class FigureKind(Enum):
     YEAR = "year"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     kind: FigureKind
     value: str  # as written: "$1.6 billion"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import Corpus
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edge:
     subject: str
     type: str

@@ -22,7 +22,7 @@ from .article import ArticleAnalysis
 CO_MENTIONS = 8  # how many companions an actor page lists
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Involvement:
     """One actor in one briefing or article: how often it is mentioned, what the curator said."""
 

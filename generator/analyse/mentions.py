@@ -86,7 +86,7 @@ class Rule(Enum):
         return self not in (Rule.WEAK_ALIAS, Rule.SURNAME, Rule.NOT_MENTION)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     actor: str
     start: int
@@ -97,7 +97,7 @@ class Mention:
     field: str = "text"  # "text", or "title": then start and end index the title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """A match that was not counted, and why: for `briefings explain`."""
 
@@ -110,7 +110,7 @@ class Rejection:
     field: str = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Form:
     actor: str
     surface: str
@@ -121,7 +121,7 @@ class _Form:
     strong: bool = True  # `rule.strong`, read for every match: kept, not recomputed
 
 
-@dataclass
+@dataclass(slots=True)
 class _Match:
     """One match being decided; `form` is the actor it is about, accepted or not."""
 

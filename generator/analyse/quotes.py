@@ -60,7 +60,7 @@ _SCARE_WORDS = 2
 SCARE_QUOTE = "scare quote"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str  # the quotation without its marks, paragraphs joined by a blank line
     start: int  # offset of the opening mark
@@ -74,7 +74,7 @@ class Quote:
         return self.rule == SCARE_QUOTE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Span:
     start: int
     end: int
@@ -303,7 +303,7 @@ _PERSON_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a
 SPEAKER_NOT_AN_ACTOR = "speaker not an actor"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Name:
     start: int
     end: int

@@ -30,7 +30,7 @@ TIME_WEIGHT = 0.5
 TIME_SCALE_DAYS = 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Related:
     briefing: str  # the related briefing's id
     score: float  # 0 for a pinned briefing that shares nothing

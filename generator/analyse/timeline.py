@@ -17,7 +17,7 @@ class EventKind(Enum):
     ROLE_END = "role ends"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     date: dt.date
     kind: EventKind
