@@ -15,6 +15,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -89,15 +91,29 @@ def _serve(send, task: Callable[[], R]) -> None:
 def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -> list[R]:
     """[work(item) for item in items], the last `share` of the items done in a forked child
     (all of them here if no child can be had). What the child raised is raised here as a
-    SecondProcessError with its message."""
+    SecondProcessError with its message.
+
+    The child pickles each result into an unnamed temporary file as soon as it has it, and
+    this process reads them back once its own half is done: neither holds the child's half
+    twice (as objects and as one pickle), which at 5,000 articles was about 100 MB each."""
     split = len(items) - round(len(items) * share)
-    try:
-        child = SecondProcess(lambda: [work(item) for item in items[split:]])
-    except OSError:  # no second process to be had (out of memory, process limit)
-        return [work(item) for item in items]
-    try:
-        mine = [work(item) for item in items[:split]]
-    except BaseException:  # this half failed, or was interrupted: the other is not wanted
-        child.stop()
-        raise
-    return mine + child.result()
+    with tempfile.TemporaryFile() as spool:
+
+        def child_half() -> int:
+            for item in items[split:]:
+                pickle.dump(work(item), spool, pickle.HIGHEST_PROTOCOL)
+            spool.flush()
+            return len(items) - split
+
+        try:
+            child = SecondProcess(child_half)
+        except OSError:  # no second process to be had (out of memory, process limit)
+            return [work(item) for item in items]
+        try:
+            mine = [work(item) for item in items[:split]]
+        except BaseException:  # this half failed, or was interrupted: the other is not wanted
+            child.stop()
+            raise
+        count = child.result()
+        spool.seek(0)
+        return mine + [pickle.load(spool) for _ in range(count)]
