@@ -7,23 +7,26 @@ starts, a forked child takes the generated pages at the end of the loop's order,
 the work by size, and runs MkDocs's own function on each; the parent's loop does the others
 meanwhile.
 
-- `Renderer` (forked in the plugin's `on_nav`): the child renders its pages and sends back
-  their HTML, table of contents and anchors, which the parent takes when its loop reaches
-  them, instead of rendering them again.
-- `Builder` (forked in `on_env`, once every page is rendered): the child writes its pages'
-  files itself; the parent's loop passes over them (they get an empty template, and MkDocs
-  writes no file for an empty page) and waits for the child before the site is indexed and
-  swapped in.
+- `Renderer` (forked in the plugin's `on_nav`): the child renders its pages into a `Spill`
+  file and sends back what else rendering sets on a page (table of contents, title,
+  anchors), which the parent takes when its loop reaches them instead of rendering them.
+- `Builder` (forked in `on_env`, once every page is rendered): a child writes the same
+  pages' files, their HTML read back from the spill; the parent's loop passes over them
+  (they get an empty template, and MkDocs writes no file for an empty page) and waits for
+  the child before the site is indexed and swapped in.
 
-Both processes run the same code on the same inputs, so the site is byte-identical to a build
-in one process (tests/test_parallel_pages.py). What the child logs is logged again by the
-parent, so `--strict` counts the child's warnings as its own; a page the child could not do
-fails the build, as it would have failed in one process.
+The parent never holds the other half's HTML: at 5,000 articles the pages' HTML and Markdown
+were most of a build's peak memory. Both processes run the same code on the same inputs, so
+the site is byte-identical to a build in one process (tests/test_parallel_pages.py). What the
+child logs is logged again by the parent, so `--strict` counts the child's warnings as its
+own; a page the child could not do fails the build, as it would have failed in one process.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +46,8 @@ from .forked import SecondProcess, SecondProcessError
 RENDER_EVENTS = ("pre_page", "page_markdown", "page_content")
 # (and a plugin's post_build would run before the child has written every file)
 BUILD_EVENTS = ("page_context", "post_page", "post_build")
+# The events after which a plugin could still read a page's Markdown or HTML.
+LATER_EVENTS = ("page_content", "env", "page_context", "post_page", "post_build")
 # The template the parent's loop gives the pages the child builds: empty, so no file.
 ELSEWHERE = "briefings-built-elsewhere.html"
 
@@ -76,12 +81,13 @@ class _Child:
     def owns(self, page: Page) -> bool:
         return page.file.src_uri in self.owned
 
-    def result(self, page: Page) -> Any:
-        """What the child's work returned for the page (its log relayed here first)."""
+    def take(self, page: Page) -> Any:
+        """What the child's work returned for the page (its log relayed here first), handed
+        over once: this process keeps no copy."""
         results = self.results()
         if page.file.src_uri not in results:
             raise ParallelPageError(self._failure or f"{page.file.src_uri}: not done")
-        return results[page.file.src_uri]
+        return results.pop(page.file.src_uri)
 
     def results(self) -> dict[str, Any]:
         """Every page's result, once the child is done; what it logged, logged here."""
@@ -123,11 +129,42 @@ def _run(work: Callable[[Page], Any], pages: list[Page],
     return results, records, failure
 
 
+class Spill:
+    """Pages' HTML in a temporary file, written by the child that rendered them and read
+    back by whichever process writes them. The file has no name (it is gone with the last
+    process that has it open), so a killed build leaves nothing behind."""
+
+    def __init__(self) -> None:
+        # Opened before the fork, so the child shares it; closed by `close`.
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115
+        self._places: dict[str, tuple[int, int]] = {}  # by src_uri: offset, length
+
+    def put(self, html: str) -> tuple[int, int]:
+        """In the child: the page's HTML appended; where it is."""
+        data = html.encode("utf-8")
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        self._file.flush()
+        return offset, len(data)
+
+    def place(self, page: Page, where: tuple[int, int]) -> None:
+        """Here: where the child put the page's HTML."""
+        self._places[page.file.src_uri] = where
+
+    def get(self, page: Page) -> str:
+        offset, length = self._places[page.file.src_uri]
+        return os.pread(self._file.fileno(), length, offset).decode("utf-8")
+
+    def close(self) -> None:
+        self._file.close()
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """What `_populate_page` leaves on a page, as the child sends it back."""
+    """What `_populate_page` leaves on a page, as the child sends it back (the HTML itself
+    is in the spill)."""
 
-    content: str
+    spilled: tuple[int, int]
     toc: TableOfContents
     title: str | None
     anchors: frozenset[str]
@@ -135,15 +172,20 @@ class Rendered:
 
 
 class Renderer:
-    """A second process rendering the Markdown of `pages`."""
+    """A second process rendering the Markdown of `pages` into `spill`."""
 
-    def __init__(self, config: MkDocsConfig, files: Files, pages: list[Page]) -> None:
+    def __init__(self, config: MkDocsConfig, files: Files, pages: list[Page],
+                 spill: Spill) -> None:
         self.files = files
+        self.spill = spill
+        self.pages = pages
 
         def render(page: Page) -> Rendered:
             _populate_page(page, config, files)
+            spilled = spill.put(page.content or "")
+            page.content = None  # in the spill: not kept here either
             links = page.links_to_anchors
-            return Rendered(page.content, page.toc, page._title_from_render,
+            return Rendered(spilled, page.toc, page._title_from_render,
                             frozenset(page.present_anchor_ids or ()),
                             None if links is None else {file.src_uri: dict(anchors)
                                                         for file, anchors in links.items()})
@@ -153,23 +195,32 @@ class Renderer:
         self.stop = self._child.stop
 
     def take(self, page: Page) -> str:
-        """The page's HTML as the child rendered it, with what rendering sets on a page."""
-        rendered: Rendered = self._child.result(page)
+        """What rendering sets on the page, as the child rendered it; its HTML stays in the
+        spill, so the page's content here is empty."""
+        rendered: Rendered = self._child.take(page)
+        self.spill.place(page, rendered.spilled)
         page.toc = rendered.toc
         page._title_from_render = rendered.title
         page.present_anchor_ids = set(rendered.anchors)
         if rendered.links_to_anchors is not None:
             page.links_to_anchors = {self.files.get_file_from_path(uri): links
                                      for uri, links in rendered.links_to_anchors.items()}
-        return rendered.content
+        return ""
 
 
 class Builder:
-    """A second process building (templating and writing) `pages`."""
+    """A second process building (templating and writing) `pages`; their HTML is read from
+    the `spill` when they were rendered into one."""
 
     def __init__(self, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation,
-                 env: jinja2.Environment, pages: list[Page]) -> None:
-        self._child = _Child(lambda page: _build_page(page, config, doc_files, nav, env), pages)
+                 env: jinja2.Environment, pages: list[Page], spill: Spill | None) -> None:
+        def build(page: Page) -> None:
+            if spill is not None:
+                page.content = spill.get(page)
+            _build_page(page, config, doc_files, nav, env)
+            page.content = None
+
+        self._child = _Child(build, pages)
         self.owns = self._child.owns
         # In this process, from now on: an empty page, so no file, and no word of it.
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({ELSEWHERE: ""}), env.loader])

@@ -41,10 +41,12 @@ from .incremental import LastBuild
 from .load.profiles import choose_profile
 from .parallel_pages import (
     BUILD_EVENTS,
+    LATER_EVENTS,
     RENDER_EVENTS,
     Builder,
     ParallelPageError,
     Renderer,
+    Spill,
     tail_by_size,
 )
 from .pipeline import Caches, generate
@@ -103,8 +105,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
         self.shadow: Shadow | None = None  # what search reads of the pages built
         # A build's second process, doing half the pages (generator/parallel_pages.py).
+        self.let_go = False  # whether a page's Markdown and HTML are dropped once used
         self.renderer: Renderer | None = None
         self.builder: Builder | None = None
+        self.spill: Spill | None = None  # the HTML of the pages the second process renders
         self.problems: list[str] = []  # under serve: the content's errors, for the browser
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -134,6 +138,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.caches.analysis.parallel_from = self.caches.render.parallel_from = parallel_from
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)
+        if not self.serving:
+            # Only a served site rebuilds: a build's caches would hold the corpus and its
+            # analysis (hundreds of MB at 5,000 articles) through MkDocs's loops for nothing.
+            self.caches = Caches()
+            gc.collect()
 
     def _generate(self, config: MkDocsConfig) -> tuple[Page, ...]:
         """The pages from the content as it is now; the last good ones under serve when the
@@ -158,7 +167,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.error("Serving the last good version until the content is fixed.")
             return self.last_good[profile_name]
         self.problems = []
-        self.last_good[profile_name] = pages
+        if self.serving:
+            self.last_good[profile_name] = pages
         return pages
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -173,16 +183,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-100)  # last: the final files and navigation
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
+        # In a build, what MkDocs is done with is let go page by page (the Markdown once
+        # rendered, the HTML once written): at 5,000 articles they are most of its memory.
+        # Not when another plugin may still read them, nor under serve, which keeps them.
+        self.let_go = not self.serving and _only_ours(config, LATER_EVENTS, self)
         included = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = self._parallel_pages(config, included, RENDER_EVENTS)
+        if not self.serving:
+            self.pages = ()  # the files hold their text; only serve's next edit needs them
         if pages:
-            texts = {page.path: page.text for page in self.pages}
             # A little over half: this process also reads every page and takes the others.
-            owned = tail_by_size(pages, lambda page: len(texts[page.file.src_uri]), share=0.55)
+            owned = tail_by_size(pages, lambda page: len(page.file.content_string), share=0.55)
             log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
+            self.spill = Spill()
             try:
-                self.renderer = Renderer(config, files, owned)
+                self.renderer = Renderer(config, files, owned, self.spill)
             except OSError as error:  # no second process to be had: all of them here
                 log.info(f"Rendering every page here: {error}")
         return nav
@@ -199,15 +215,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         minimum = self.config.parallel_from
         if self.serving or not minimum or len(pages) < minimum or not can_fork():
             return []
-        for event in events:
-            if any(getattr(method, "__self__", None) is not self
-                   for method in config.plugins.events[event]):
-                return []
-        return pages
+        return pages if _only_ours(config, events, self) else []
 
     @event_priority(100)  # first: a page the second process renders is not rendered here
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
+        if self.let_go and page.file.generated_by is not None:
+            page.file.content_string = ""  # read into page.markdown by now
         if self.renderer is not None and self.renderer.owns(page):
             return ""
         return markdown
@@ -215,19 +229,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.env = env
+        spilled: list[MkDocsPage] = []
         if self.renderer is not None:  # every page is rendered by now
+            spilled = self.renderer.pages
             self.renderer.stop()
             self.renderer = None
         included = files.documentation_pages(inclusion=InclusionLevel.is_included)
         pages = self._parallel_pages(config, included, BUILD_EVENTS)
         if pages:
-            owned = tail_by_size(pages, lambda page: len(page.content or ""), share=0.5)
+            # The pages whose HTML is in the spill, or else half the HTML at the end.
+            owned = spilled or tail_by_size(pages, lambda page: len(page.content or ""),
+                                            share=0.5)
             log.info(f"Writing {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
             try:
-                self.builder = Builder(config, included, self.nav, env, owned)
+                self.builder = Builder(config, included, self.nav, env, owned,
+                                       self.spill if spilled else None)
             except OSError as error:
                 log.info(f"Writing every page here: {error}")
+            else:
+                for page in owned if self.let_go else ():
+                    page.content = None  # the second process has it
+        if self.builder is None:  # every page is written here, the spilled ones too
+            for page in spilled:
+                page.content = self.spill.get(page)
         return env
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
@@ -236,6 +261,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # HTML reaches the site. A site's own pages in docs_dir are trusted and left alone.
         if page.file.generated_by is None:
             return html
+        if self.let_go:
+            page.markdown = None
         if self.renderer is not None and self.renderer.owns(page):
             return self.renderer.take(page)  # sanitized there
         clean_toc(page.toc)
@@ -247,6 +274,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return output  # empty here: the second process writes it, and adds it to search
         if self.shadow is not None:
             self.shadow.add(page.file.dest_uri, output)
+        if self.let_go:
+            page.content = None
         return output
 
     @event_priority(-100)  # last: every plugin has written its files
@@ -258,6 +287,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise Abort(f"Error building page {error}") from None
             finally:
                 self.builder = None
+        self._close_spill()
         if self.serving:
             self.last_build = LastBuild(config, self.files, self.nav, self.env,
                                         {page.path: page.text for page in self.pages})
@@ -359,13 +389,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             stamps[str(path)] = (stat.st_mtime_ns, stat.st_size)
         return stamps
 
+    def _close_spill(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+            self.spill = None
+
     def _discard(self) -> None:
         for worker in (self.renderer, self.builder):
             if worker is not None:
                 worker.stop()
         self.renderer = self.builder = None
+        self._close_spill()
         if self.staged is not None and not self.staged.done:
             self.staged.discard()
         if self.shadow is not None:
             self.shadow.remove()
             self.shadow = None
+
+
+def _only_ours(config: MkDocsConfig, events: tuple[str, ...], plugin: BasePlugin) -> bool:
+    """Whether no plugin but `plugin` handles any of these events."""
+    return all(getattr(method, "__self__", None) is plugin
+               for event in events for method in config.plugins.events[event])
