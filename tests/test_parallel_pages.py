@@ -41,3 +41,32 @@ def test_the_site_is_byte_identical_with_or_without_the_second_process(project_r
     assert forked.returncode == 0, forked.stdout + forked.stderr
     assert RENDERING.search(forked.stderr) and WRITING.search(forked.stderr)
     assert snapshot(tmp_path / "forked") == snapshot(tmp_path / "alone")
+
+
+def test_a_page_rendered_elsewhere_is_written_here_when_another_plugin_sees_pages_written(
+        project_root, tmp_path):
+    # A hook with a post_page event keeps the writing in this process (it would not see the
+    # child's pages), while the rendering is still forked: the HTML the child rendered comes
+    # back from its spill file, and nothing a page holds is let go before the hook has it.
+    project = long_article_project(project_root, tmp_path)
+    (project / "stamp.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    return output.replace('</body>', f'<!-- {len(page.content)} --></body>')\n",
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - stamp.py\n",
+                      encoding="utf-8")
+    set_plugin_option(project, "parallel_from", 0)
+    alone = mkdocs_build(project, tmp_path / "alone")
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+
+    set_plugin_option(project, "parallel_from", 1)
+    forked = mkdocs_build(project, tmp_path / "forked")
+    assert forked.returncode == 0, forked.stdout + forked.stderr
+    assert RENDERING.search(forked.stderr) and not WRITING.search(forked.stderr)
+    assert snapshot(tmp_path / "forked") == snapshot(tmp_path / "alone")
+    page = (tmp_path / "forked" / "articles" / Path(ARTICLE).stem / "index.html").read_text(
+        encoding="utf-8")
+    assert "Paragraph 1499 of the background" in page
+    length = int(re.search(r"<!-- (\d+) --></body>", page)[1])
+    assert length > 100_000  # the hook saw the page's whole HTML
