@@ -119,6 +119,13 @@ def test_a_page_keeps_its_part_as_other_pages_come_and_go():
     assert sorted(sum(before, [])) == sorted(paths)
 
 
+@pytest.mark.parametrize(("pages", "expected"), [(1, 1), (10, 1), (11, 2), (21, 4), (31, 4)])
+def test_parts_come_in_pairs_so_that_both_indexing_at_once_have_one(pages, expected):
+    # Two parts are indexed at a time: an odd last part would be indexed alone.
+    paths = [f"articles/a{n}/index.html" for n in range(pages)]
+    assert len(split(paths, 10)) == expected
+
+
 def test_the_shadow_folder_indexes_exactly_what_the_whole_site_would(built_site, tmp_path):
     # The build hands Pagefind only each page's indexed part (generator/site_search.py,
     # Shadow); indexing the whole built site gives the same index, byte for byte.
