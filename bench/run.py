@@ -270,9 +270,25 @@ def generator_version() -> str:
     return f"{commit} + uncommitted changes in generator/" if dirty else commit
 
 
+def reference_seconds() -> float:
+    """A fixed piece of pure Python (ten million additions), best of three: how fast this
+    machine runs Python. Machines handed out as "the same" differed by a factor of two; the
+    figures of two runs compare only in proportion to this one."""
+    def once() -> float:
+        start = time.perf_counter()
+        total = 0
+        for number in range(10_000_000):
+            total += number
+        return time.perf_counter() - start
+    return min(once() for _ in range(3))
+
+
 def machine(results: Results, load_before: float, version: str) -> None:
-    """Where the figures come from; the load average says whether the machine was shared."""
-    load = f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+    """Where the figures come from; the load average says whether the machine was shared,
+    the reference loop how fast it is."""
+    reference = reference_seconds()
+    load = (f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after;"
+            f" reference loop {reference:.2f} s")
     versions = ", ".join(f"{name} {metadata.version(name)}"
                          for name in ("mkdocs", "mkdocs-material", "PyYAML", "Jinja2"))
     results.raw["machine"] = {
@@ -282,6 +298,7 @@ def machine(results: Results, load_before: float, version: str) -> None:
         "platform": platform.platform(),
         "versions": versions,
         "load": load,
+        "reference_loop_s": reference,
         "generator": version,
     }
     results.rows.insert(0, ("machine", f"{os.cpu_count()} CPUs, Python "
