@@ -7,6 +7,9 @@ import datetime as dt
 import html
 from pathlib import Path
 
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support.markdown import addresses, attribute_names, markdown_html
 
 from generator.analyse import analyse
@@ -16,6 +19,7 @@ from generator.model import Actor, ActorKind, Article, Briefing, Corpus, Status
 from generator.pipeline import generate
 from generator.render import render_site
 from generator.render.markup import link_mentions, relative
+from generator.render.site import _front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 RUSSIA = Actor("russia", "Russia", ActorKind.STATE, summary="A state.")
@@ -143,3 +147,26 @@ def generate_from(corpus: Corpus) -> dict[str, str]:
 
     selected = select(corpus)
     return {page.path: page.text for page in render_site(selected, analyse(selected))}
+
+
+# Any text a title, summary or role may hold, the characters YAML refuses or reads as line
+# breaks included (DEL, C1 controls, NEL, U+2028, U+FEFF…): surrogates cannot come from a file.
+_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_FRONT_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | _ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_ANY_TEXT, inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _FRONT_VALUES,
+                       min_size=1, max_size=4))
+def test_the_front_matter_reads_back_as_the_values_it_was_written_from(front):
+    # Written as JSON (generator/render/site.py), read as YAML by MkDocs (libyaml) and
+    # Python-Markdown's engines: the same values, whatever the text.
+    text = _front_matter(front)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    yaml_text = text[len("---\n"):-len("---\n\n")]
+    assert yaml.load(yaml_text, Loader=yaml.CSafeLoader) == front
+    assert yaml.safe_load(yaml_text) == front
+    assert [line.split(":", 1)[0] for line in yaml_text.splitlines()] == list(front)
