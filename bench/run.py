@@ -217,6 +217,12 @@ def bench_mkdocs(out: Path, timeout: float, results: Results) -> None:
                 seconds)
     results.raw["mkdocs_cpu_s"] = cpu
     results.add("mkdocs peak RSS", f"{rss:.0f} MB" if rss else "unknown", "mkdocs_rss_mb", rss)
+    stages = results.raw.get("stages_s")
+    if cpu and stages:
+        # The stages as timed here in one process (the build runs them once, forked in part)
+        # against the whole build's CPU: the "generator's share".
+        results.add("generator's share of the build's CPU", f"{stages / cpu:.0%}",
+                    "generator_share", stages / cpu)
     report_site(out / "site", results)
 
 
