@@ -38,21 +38,21 @@ class LastBuild:
     files: Files
     nav: Navigation
     env: jinja2.Environment
-    pages: dict[str, str]  # doc path → the Markdown text it was built from
+    pages: dict[str, bytes]  # doc path → the Markdown text it was built from, in UTF-8
 
     def update(self, pages: Iterable[Page]) -> list[str] | None:
         """Rebuild the pages whose text changed; their paths, or None when a full build is
         needed (a page added or removed)."""
-        new = {page.path: page.text for page in pages}
+        new = {page.path: page.data for page in pages}
         if new.keys() != self.pages.keys():
             return None
-        changed = sorted(path for path, text in new.items() if self.pages[path] != text)
+        changed = sorted(path for path, data in new.items() if self.pages[path] != data)
         in_serve = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         files = [self.files.get_file_from_path(path) for path in changed]
         if None in files:
             return None
         for file, path in zip(files, changed, strict=True):
-            file.content_string = new[path]
+            file.content_bytes = new[path]
         for file in files:
             if file.page is None:  # feed.xml, graph.json: written as they are
                 file.copy_file()

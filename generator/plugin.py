@@ -104,8 +104,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.env = None
         self.indexer: BackgroundIndexer | None = None  # under serve: search catches up
         self.shadow: Shadow | None = None  # what search reads of the pages built
-        # A build's second process, doing half the pages (generator/parallel_pages.py).
         self.let_go = False  # whether a page's Markdown and HTML are dropped once used
+        # A build's second process, doing half the pages (generator/parallel_pages.py).
         self.renderer: Renderer | None = None
         self.builder: Builder | None = None
         self.spill: Spill | None = None  # the HTML of the pages the second process renders
@@ -136,6 +136,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.shadow = Shadow() if self.config.search else None
         parallel_from = 0 if self.serving else self.config.parallel_from
         self.caches.analysis.parallel_from = self.caches.render.parallel_from = parallel_from
+        self.caches.render.keep = self.serving
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)
         if not self.serving:
@@ -177,7 +178,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if existing is not None:
                 raise Abort(f"{existing.abs_src_path}: clashes with the generated page"
                             f" {page.path}; rename or remove it")
-            files.append(File.generated(config, page.path, content=page.text))
+            files.append(File.generated(config, page.path, content=page.data))
         return files
 
     @event_priority(-100)  # last: the final files and navigation
@@ -195,7 +196,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             # Half: this process also reads every page's front matter, and the child pays
             # for the copies its writes make of the heap it shares (at 5,000 articles, with
             # 55 % this process waited 15 s for the child; with 45 % the child waited).
-            owned = tail_by_size(pages, lambda page: len(page.file.content_string), share=0.5)
+            owned = tail_by_size(pages, lambda page: len(page.file.content_bytes), share=0.5)
             log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
             self.spill = Spill()
@@ -203,6 +204,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self.renderer = Renderer(config, files, owned, self.spill)
             except OSError as error:  # no second process to be had: all of them here
                 log.info(f"Rendering every page here: {error}")
+                self._close_spill()
         return nav
 
     def _parallel_pages(self, config: MkDocsConfig, included: Sequence[File],
@@ -292,7 +294,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._close_spill()
         if self.serving:
             self.last_build = LastBuild(config, self.files, self.nav, self.env,
-                                        {page.path: page.text for page in self.pages})
+                                        {page.path: page.data for page in self.pages})
             # The caches now hold millions of objects that live as long as the server;
             # without this every later rebuild's garbage collection walks them all (half of
             # a rebuild's time at 5,000 articles).

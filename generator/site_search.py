@@ -125,7 +125,8 @@ def index_site(pages_dir: Path, site_dir: Path, language: str,
 
 def split(paths: list[str], pages_per_part: int) -> list[list[str]]:
     """The pages in parts: as many as `pages_per_part` asks for (an even number, when more than
-    one), each page in the part its path's hash picks (so that a page stays in its part as pages come and go), in order."""
+    one), each page in the part its path's hash picks (so that a page stays in its part as
+    pages come and go), in order."""
     count = max(1, math.ceil(len(paths) / max(1, pages_per_part)))
     if count > 1:  # in pairs: two are indexed at a time, and an odd last one would be alone
         count += count % 2

@@ -75,7 +75,7 @@ def write_pages(pages: Iterable[TextFile | StaticFile], out_dir: Path) -> WriteR
     written, unchanged = [], []
     with staged(out_dir) as staging:
         for page in pages:
-            data = page.data if isinstance(page, StaticFile) else page.text.encode("utf-8")
+            data = page.data
             if _same_file(out_dir / page.path, data):
                 _carry(out_dir, staging, page.path)
                 unchanged.append(page.path)

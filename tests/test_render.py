@@ -159,8 +159,8 @@ _FRONT_VALUES = st.recursive(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True), _FRONT_VALUES,
-                       min_size=1, max_size=4))
+@given(st.dictionaries(st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True) | _ANY_TEXT,
+                       _FRONT_VALUES, min_size=1, max_size=4))
 def test_the_front_matter_reads_back_as_the_values_it_was_written_from(front):
     # Written as JSON (generator/render/site.py), read as YAML by MkDocs (libyaml) and
     # Python-Markdown's engines: the same values, whatever the text.
@@ -169,4 +169,4 @@ def test_the_front_matter_reads_back_as_the_values_it_was_written_from(front):
     yaml_text = text[len("---\n"):-len("---\n\n")]
     assert yaml.load(yaml_text, Loader=yaml.CSafeLoader) == front
     assert yaml.safe_load(yaml_text) == front
-    assert [line.split(":", 1)[0] for line in yaml_text.splitlines()] == list(front)
+    assert len(yaml_text.splitlines()) == len(front)  # one line a key

@@ -29,6 +29,10 @@ class PageMemo:
         # From this many articles, render_site renders the pages that grow with the corpus
         # in a second process; those are not kept (a build's memo is not kept anyway).
         self.parallel_from = parallel_from
+        # False for a render no other will follow (a build): nothing is kept, so what the
+        # render holds at its end is the pages alone (at 5,000 articles the keys and the
+        # STIX bundle's pieces were about 100 MB more).
+        self.keep = True
         self._corpus_key: Any = None
         self._kept: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._used: set[tuple[str, str]] = set()
@@ -50,7 +54,8 @@ class PageMemo:
         if kept is not None and kept[0] == key:
             return kept[1]
         result = make()
-        self._kept[slot] = (key, result)
+        if self.keep:
+            self._kept[slot] = (key, result)
         self.rendered += 1
         return result
 
