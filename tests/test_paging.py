@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from support.dom import parse_file
 from support.site import copy_project, mkdocs_build, site_path
 
@@ -229,10 +230,13 @@ def test_a_page_describes_its_leading_actors_and_names_the_rest():
     text = " ".join(f"Actor{n:02}." * (n + 1) for n in range(len(actors)))
     corpus = Corpus(articles=(Article("a", "A", text),), actors=actors)
     page = {p.path: p.text for p in render_site(corpus, analyse(corpus))}["articles/a.md"]
-    front = page.split("---\n")[1]
-    assert front.count("\n  - {id: actor-") == LEADING
-    assert "\n  more: 5\n" in front
-    summary = re.search(r"summary: ((?:S )+S…)}", front).group(1)
-    assert 190 <= len(summary) <= 200  # clipped at a word, to at most 200 characters
+    panel = yaml.safe_load(page.split("---\n")[1])["actor_panel"]
+    assert len(panel["actors"]) == LEADING
+    assert {actor["id"] for actor in panel["actors"]} == {f"actor-{n:02}"
+                                                         for n in range(5, LEADING + 5)}
+    assert panel["more"] == 5
+    for actor in panel["actors"]:  # clipped at a word, to at most 200 characters
+        assert re.fullmatch(r"(?:S )+S…", actor["summary"])
+        assert 190 <= len(actor["summary"]) <= 200
     also = next(line for line in page.split("\n") if line.startswith("Also mentioned: "))
     assert LINK.findall(also) == [f"../actors/actor-{n:02}.md" for n in range(4, -1, -1)]
