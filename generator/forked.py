@@ -97,7 +97,11 @@ def forked_map(work: Callable[[T], R], items: Sequence[T], share: float = 0.5) -
     this process reads them back once its own half is done: neither holds the child's half
     twice (as objects and as one pickle), which at 5,000 articles was about 100 MB each."""
     split = len(items) - round(len(items) * share)
-    with tempfile.TemporaryFile() as spool:
+    try:
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+    except OSError:  # no temporary file to be had (TMPDIR missing or full): one process
+        return [work(item) for item in items]
+    with spool:
 
         def child_half() -> int:
             for item in items[split:]:

@@ -15,7 +15,8 @@ meanwhile.
   (they get an empty template, and MkDocs writes no file for an empty page) and waits for
   the child before the site is indexed and swapped in.
 
-The parent never holds the other half's HTML: at 5,000 articles the pages' HTML and Markdown
+When both children run, the parent never holds the other half's HTML (with no `Builder`, it
+reads it back from the spill to write it): at 5,000 articles the pages' HTML and Markdown
 were most of a build's peak memory. Both processes run the same code on the same inputs, so
 the site is byte-identical to a build in one process (tests/test_parallel_pages.py). What the
 child logs is logged again by the parent, so `--strict` counts the child's warnings as its
@@ -29,6 +30,7 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -43,7 +45,8 @@ from .forked import SecondProcess, SecondProcessError
 
 # The page events each loop runs; a plugin other than ours with one of them would see it run
 # in the child for the child's pages, which it may not expect: then nothing is forked.
-RENDER_EVENTS = ("pre_page", "page_markdown", "page_content")
+# (and a plugin's env would see the child's pages without their HTML, which is in its spill)
+RENDER_EVENTS = ("pre_page", "page_markdown", "page_content", "env")
 # (and a plugin's post_build would run before the child has written every file)
 BUILD_EVENTS = ("page_context", "post_page", "post_build")
 # The events after which a plugin could still read a page's Markdown or HTML.
@@ -134,9 +137,9 @@ class Spill:
     back by whichever process writes them. The file has no name (it is gone with the last
     process that has it open), so a killed build leaves nothing behind."""
 
-    def __init__(self) -> None:
-        # Opened before the fork, so the child shares it; closed by `close`.
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115
+    def __init__(self, folder: Path) -> None:
+        # In `folder`, opened before the fork, so the child shares it; closed by `close`.
+        self._file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
         self._places: dict[str, tuple[int, int]] = {}  # by src_uri: offset, length
 
     def put(self, html: str) -> tuple[int, int]:

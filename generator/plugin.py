@@ -73,8 +73,9 @@ class BriefingsConfig(base.Config):
     # Index the built site with Pagefind (generator/site_search.py); off for a site that
     # keeps another search.
     search = c.Type(bool, default=True)
-    # A larger site's index is made in parts of about this many pages, searched together:
-    # a query's cost in the browser grows with the pages of a part it matches, squared.
+    # A larger site's index is made in parts of at most about this many pages (an even
+    # number of them), searched together: a query's cost in the browser grows with the pages
+    # of a part it matches, squared.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
     # From this many articles to analyse, or pages to render and write, `mkdocs build` does
     # half of that work in a second process (generator/forked.py, parallel_pages.py); 0:
@@ -199,10 +200,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             owned = tail_by_size(pages, lambda page: len(page.file.content_bytes), share=0.5)
             log.info(f"Rendering {counted(len(owned), 'page')} of {len(pages)}"
                      " in a second process")
-            self.spill = Spill()
             try:
+                # Beside the site rather than in TMPDIR, which may be memory (tmpfs).
+                self.spill = Spill(Path(config.site_dir).parent)
                 self.renderer = Renderer(config, files, owned, self.spill)
-            except OSError as error:  # no second process to be had: all of them here
+            except OSError as error:  # no second process or file to be had: all of them here
                 log.info(f"Rendering every page here: {error}")
                 self._close_spill()
         return nav
@@ -224,8 +226,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     @event_priority(100)  # first: a page the second process renders is not rendered here
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
-        if self.let_go and page.file.generated_by is not None:
-            page.file.content_string = ""  # read into page.markdown by now
         if self.renderer is not None and self.renderer.owns(page):
             return ""
         return markdown
@@ -266,7 +266,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if page.file.generated_by is None:
             return html
         if self.let_go:
-            page.markdown = None
+            # Empty, not None: MkDocs takes a page whose Markdown is None for one never read,
+            # and gives it no title.
+            page.markdown = ""
+            page.file.content_string = ""  # read into page.markdown long since
         if self.renderer is not None and self.renderer.owns(page):
             return self.renderer.take(page)  # sanitized there
         clean_toc(page.toc)

@@ -17,8 +17,8 @@ build wrote, so it can hold nothing a profile excluded. It is put in a canonical
 then swapped in whole (`swap.staged`): a search never reads half of an old index and half of
 a new one.
 
-A large site's index is made in parts of about `PAGES_PER_PART` pages each, every page in one
-part by a hash of its path, and the browser searches them together (search.js merges them
+A large site's index is made in parts of at most about `PAGES_PER_PART` pages each (an even
+number of them), every page in one part by a hash of its path, and the browser searches them together (search.js merges them
 with Pagefind's `mergeIndex`; `parts.json` lists them). Pagefind's scoring is quadratic in
 the pages a query matches (for each matching page it walks the postings of every matching
 page), so a query of common words on one 12,000-page index took 1.5 s in the browser;
@@ -94,7 +94,7 @@ class Shadow:
 def index_site(pages_dir: Path, site_dir: Path, language: str,
                pages_per_part: int = PAGES_PER_PART) -> None:
     """Index the HTML pages under `pages_dir` (the site, or its `Shadow`) into
-    `site_dir/pagefind`, in parts of about `pages_per_part` pages, replacing any index there
+    `site_dir/pagefind`, in parts of at most about `pages_per_part` pages, replacing any index there
     in one step."""
     parts = split(sorted(path.relative_to(pages_dir).as_posix()
                          for path in pages_dir.rglob("*.html")), pages_per_part)

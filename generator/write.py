@@ -24,11 +24,11 @@ MANIFEST = ".briefings-generated"
 
 
 class TextFile(Protocol):
-    """A page as the render stage makes it: where it goes and its text. The write stage needs
-    no more of it, so it does not import the render stage for a type."""
+    """A page as the render stage makes it: where it goes and its text in UTF-8. The write
+    stage needs no more of it, so it does not import the render stage for a type."""
 
     path: str
-    text: str
+    data: bytes
 
 
 @dataclass(frozen=True)

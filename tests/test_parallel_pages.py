@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from support.dom import parse_file
 from support.site import copy_project, mkdocs_build, set_plugin_option, snapshot
 
 ARTICLE = "content/articles/us-fears-compromise-of-military-secrets.md"
@@ -70,3 +71,22 @@ def test_a_page_rendered_elsewhere_is_written_here_when_another_plugin_sees_page
     assert "Paragraph 1499 of the background" in page
     length = int(re.search(r"<!-- (\d+) --></body>", page)[1])
     assert length > 100_000  # the hook saw the page's whole HTML
+
+
+def test_a_nav_entry_without_a_title_takes_the_pages_title(project_root, tmp_path):
+    # A build lets go of each page's Markdown once it is rendered (plugin.py, let_go): MkDocs
+    # must still find the page's title, which it reads from the page, for the navigation.
+    project = copy_project(project_root, tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - Briefings: briefings/index.md\n" in text
+    config.write_text(text.replace("  - Briefings: briefings/index.md\n",
+                                   "  - briefings/index.md\n"), encoding="utf-8")
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = parse_file(tmp_path / "site" / "index.html")
+    listed = [link.text.strip() for link in home.by_tag("a")
+              if link.get("href") in ("briefings/", "./briefings/")
+              and link.closest("nav") is not None]
+    title = parse_file(tmp_path / "site" / "briefings" / "index.html").by_tag("h1")[0].text
+    assert listed and all(text == title.replace("¶", "").strip() for text in listed), listed

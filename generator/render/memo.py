@@ -26,8 +26,8 @@ class PageMemo:
     """By kind of page and subject id: the key a page was rendered from, and the result."""
 
     def __init__(self, parallel_from: int = 0) -> None:
-        # From this many articles, render_site renders the pages that grow with the corpus
-        # in a second process; those are not kept (a build's memo is not kept anyway).
+        # From this many articles, render_site renders the article pages in a second
+        # process; those are not kept (a build's memo keeps nothing anyway: `keep`).
         self.parallel_from = parallel_from
         # False for a render no other will follow (a build): nothing is kept, so what the
         # render holds at its end is the pages alone (at 5,000 articles the keys and the
