@@ -90,3 +90,24 @@ def test_a_nav_entry_without_a_title_takes_the_pages_title(project_root, tmp_pat
               and link.closest("nav") is not None]
     title = parse_file(tmp_path / "site" / "briefings" / "index.html").by_tag("h1")[0].text
     assert listed and all(text == title.replace("¶", "").strip() for text in listed), listed
+
+
+def test_another_plugins_env_event_sees_every_page_with_its_html(project_root, tmp_path):
+    # The rendering child keeps its pages' HTML in its spill; a plugin with on_env (which runs
+    # once every page is rendered) would see those pages empty, so it keeps the rendering here.
+    project = long_article_project(project_root, tmp_path)
+    (project / "count.py").write_text(
+        "from pathlib import Path\n"
+        "def on_env(env, config, files):\n"
+        "    pages = [f.page for f in files.documentation_pages() if f.page is not None]\n"
+        "    empty = [p.file.src_uri for p in pages if not p.content]\n"
+        "    Path(config.config_file_path).with_name('empty.txt').write_text(repr(empty))\n"
+        "    return env\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - count.py\n",
+                      encoding="utf-8")
+    set_plugin_option(project, "parallel_from", 1)
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (project / "empty.txt").read_text(encoding="utf-8") == "[]"
+    assert not RENDERING.search(built.stderr)
