@@ -18,8 +18,9 @@ then swapped in whole (`swap.staged`): a search never reads half of an old index
 a new one.
 
 A large site's index is made in parts of at most about `PAGES_PER_PART` pages each (an even
-number of them), every page in one part by a hash of its path, and the browser searches them together (search.js merges them
-with Pagefind's `mergeIndex`; `parts.json` lists them). Pagefind's scoring is quadratic in
+number of them), every page in one part by a hash of its path, and the browser searches
+them together (search.js merges them with Pagefind's `mergeIndex`; `parts.json` lists
+them). Pagefind's scoring is quadratic in
 the pages a query matches (for each matching page it walks the postings of every matching
 page), so a query of common words on one 12,000-page index took 1.5 s in the browser;
 split in parts of 2,000, each part's share is a 36th of that. Indexing in parts also
