@@ -30,6 +30,14 @@ def long_article_project(root: Path, tmp: Path) -> Path:
     return project
 
 
+def add_hook(project: Path, source: str) -> None:
+    """Another plugin: a MkDocs hook with this source, named in the project's mkdocs.yml."""
+    (project / "hook.py").write_text(source, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - hook.py\n",
+                      encoding="utf-8")
+
+
 def test_the_site_is_byte_identical_with_or_without_the_second_process(project_root, tmp_path):
     project = long_article_project(project_root, tmp_path)
     set_plugin_option(project, "parallel_from", 0)
@@ -50,13 +58,8 @@ def test_a_page_rendered_elsewhere_is_written_here_when_another_plugin_sees_page
     # child's pages), while the rendering is still forked: the HTML the child rendered comes
     # back from its spill file, and nothing a page holds is let go before the hook has it.
     project = long_article_project(project_root, tmp_path)
-    (project / "stamp.py").write_text(
-        "def on_post_page(output, page, config):\n"
-        "    return output.replace('</body>', f'<!-- {len(page.content)} --></body>')\n",
-        encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - stamp.py\n",
-                      encoding="utf-8")
+    add_hook(project, "def on_post_page(output, page, config):\n"
+             "    return output.replace('</body>', f'<!-- {len(page.content)} --></body>')\n")
     set_plugin_option(project, "parallel_from", 0)
     alone = mkdocs_build(project, tmp_path / "alone")
     assert alone.returncode == 0, alone.stdout + alone.stderr
@@ -96,16 +99,12 @@ def test_another_plugins_env_event_sees_every_page_with_its_html(project_root, t
     # The rendering child keeps its pages' HTML in its spill; a plugin with on_env (which runs
     # once every page is rendered) would see those pages empty, so it keeps the rendering here.
     project = long_article_project(project_root, tmp_path)
-    (project / "count.py").write_text(
-        "from pathlib import Path\n"
-        "def on_env(env, config, files):\n"
-        "    pages = [f.page for f in files.documentation_pages() if f.page is not None]\n"
-        "    empty = [p.file.src_uri for p in pages if not p.content]\n"
-        "    Path(config.config_file_path).with_name('empty.txt').write_text(repr(empty))\n"
-        "    return env\n", encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - count.py\n",
-                      encoding="utf-8")
+    add_hook(project, "from pathlib import Path\n"
+             "def on_env(env, config, files):\n"
+             "    pages = [f.page for f in files.documentation_pages() if f.page is not None]\n"
+             "    empty = [p.file.src_uri for p in pages if not p.content]\n"
+             "    Path(config.config_file_path).with_name('empty.txt').write_text(repr(empty))\n"
+             "    return env\n")
     set_plugin_option(project, "parallel_from", 1)
     built = mkdocs_build(project, tmp_path / "site")
     assert built.returncode == 0, built.stdout + built.stderr
