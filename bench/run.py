@@ -279,8 +279,9 @@ def generator_version() -> str:
 
 def reference_seconds() -> float:
     """A fixed piece of pure Python (ten million additions), best of three: how fast this
-    machine runs Python. Machines handed out as "the same" differed by a factor of two; the
-    figures of two runs compare only in proportion to this one."""
+    machine ran Python at the end of the run. Machines handed out as "the same" differed by
+    a factor of two and drifted within minutes; this loop shows part of that, not all of it
+    (the stages depend more on memory speed), so commits are compared side by side."""
     def once() -> float:
         start = time.perf_counter()
         total = 0

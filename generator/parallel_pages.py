@@ -50,7 +50,7 @@ RENDER_EVENTS = ("pre_page", "page_markdown", "page_content", "env")
 # (and a plugin's post_build would run before the child has written every file)
 BUILD_EVENTS = ("page_context", "post_page", "post_build")
 # The events after which a plugin could still read a page's Markdown or HTML.
-LATER_EVENTS = ("page_content", "env", "page_context", "post_page", "post_build")
+LATER_EVENTS = ("page_content", "env", *BUILD_EVENTS)
 # The template the parent's loop gives the pages the child builds: empty, so no file.
 ELSEWHERE = "briefings-built-elsewhere.html"
 

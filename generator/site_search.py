@@ -20,12 +20,11 @@ a new one.
 A large site's index is made in parts of at most about `PAGES_PER_PART` pages each (an even
 number of them), every page in one part by a hash of its path, and the browser searches
 them together (search.js merges them with Pagefind's `mergeIndex`; `parts.json` lists
-them). Pagefind's scoring is quadratic in
-the pages a query matches (for each matching page it walks the postings of every matching
-page), so a query of common words on one 12,000-page index took 1.5 s in the browser;
-split in parts of 2,000, each part's share is a 36th of that. Indexing in parts also
-bounds Pagefind's memory (it holds a part's words at once, not the site's), and runs two
-parts at a time.
+them). Pagefind's scoring is quadratic in the pages a query matches (for each matching page
+it walks the postings of every matching page), so a query of common words on one
+12,000-page index took 1.5 s in the browser; split in parts of 2,000, each part's share is
+a 36th of that. Indexing in parts also bounds Pagefind's memory (it holds a part's words at
+once, not the site's), and runs two parts at a time.
 """
 
 from __future__ import annotations
@@ -95,8 +94,8 @@ class Shadow:
 def index_site(pages_dir: Path, site_dir: Path, language: str,
                pages_per_part: int = PAGES_PER_PART) -> None:
     """Index the HTML pages under `pages_dir` (the site, or its `Shadow`) into
-    `site_dir/pagefind`, in parts of at most about `pages_per_part` pages, replacing any index there
-    in one step."""
+    `site_dir/pagefind`, in parts of at most about `pages_per_part` pages, replacing any
+    index there in one step."""
     parts = split(sorted(path.relative_to(pages_dir).as_posix()
                          for path in pages_dir.rglob("*.html")), pages_per_part)
     parts = [part for part in parts if part] or [[]]  # a tiny site's hash may miss a part

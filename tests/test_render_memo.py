@@ -97,11 +97,11 @@ def test_a_bluf_edit_renders_only_the_pages_that_show_it(content):
 
 
 def test_a_build_that_forks_gives_the_pages_of_one_process(content):
-    # A large cold build analyses half its articles and renders the article and actor pages
-    # in a second process (generator/forked.py); here from one article on.
+    # A large cold build analyses half its articles and renders the article pages in a
+    # second process (generator/forked.py); here from one article on.
     caches, alone = Caches(), Caches()
     caches.analysis.parallel_from = caches.render.parallel_from = 1
     assert generate(content, caches=caches) == generate(content, caches=alone)
     assert caches.analysis.forked > 0
-    # The article and actor pages were made in the other process, not through this memo.
+    # The article pages were made in the other process, not through this memo.
     assert 0 < caches.render.rendered < alone.render.rendered
