@@ -17,7 +17,7 @@ from generator.analyse.mentions import MentionFinder
 from generator.load import load_corpus
 from generator.model import Actor, ActorKind, Article, Briefing, Corpus, Status
 from generator.pipeline import generate
-from generator.render import render_site
+from generator.render import SiteOptions, render_site
 from generator.render.markup import link_mentions, relative
 from generator.render.site import _front_matter
 
@@ -98,6 +98,27 @@ def test_relative_links_between_doc_paths():
     assert relative("briefings/b.md", "actors/russia.md") == "../actors/russia.md"
     assert relative("index.md", "actors/russia.md") == "actors/russia.md"
     assert relative("actors/index.md", "actors/russia.md") == "russia.md"
+
+
+_SEGMENT = st.from_regex(r"[a-z0-9][a-z0-9.-]{0,6}", fullmatch=True).filter(
+    lambda segment: segment != "index" and not segment.endswith("."))
+_DOC_PATH = st.builds(lambda folders, name: "/".join([*folders, name + ".md"]),
+                      st.lists(_SEGMENT, max_size=3), _SEGMENT | st.just("index"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(here=_DOC_PATH, target=_DOC_PATH, directory_urls=st.booleans())
+def test_an_address_written_as_html_is_the_one_mkdocs_writes_for_a_markdown_link(
+        here, target, directory_urls):
+    # The lists a template writes as HTML carry addresses MkDocs never sees, so they must be
+    # the ones it would have made of the same Markdown link: a page's File, relative to another.
+    from mkdocs.structure.files import File
+
+    def file(path: str) -> File:
+        return File(path, "docs", "site", use_directory_urls=directory_urls)
+
+    expected = file(target).url_relative_to(file(here))
+    assert SiteOptions(directory_urls=directory_urls).href(here, target) == expected
 
 
 def test_first_mention_per_section_is_linked_outside_code_headings_and_links():

@@ -168,6 +168,23 @@ def test_every_internal_link_resolves_to_a_file(built_site):
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
 
+def test_without_directory_urls_every_internal_link_resolves_too(build_modified):
+    # The lists written as HTML carry addresses the generator works out itself
+    # (SiteOptions.href); MkDocs rewrites only the Markdown links.
+    def pages_as_files(content: Path) -> None:
+        config = content.parent / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n",
+                          encoding="utf-8")
+
+    build = build_modified(pages_as_files)
+    assert build.result.returncode == 0, build.result.stdout + build.result.stderr
+    assert (build.site / "actors" / "russia.html").is_file()
+    broken = [f"{where}: {why}" for page, where, url in _internal_links(build.site)
+              for target, why in [resolve(build.site, page, url, root_absolute_ok=True)]
+              if target is None]
+    assert not broken, "broken internal links:\n" + "\n".join(broken)
+
+
 def test_no_link_depends_on_the_site_being_at_the_host_root(built_site):
     """The site must work from static hosting under a sub-path (/team/briefings/).
 

@@ -157,6 +157,11 @@ def clip(text: str, limit: int = 160) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
+def html_text(text: str) -> Markup:
+    """User text on one line for the HTML a template writes (where Markdown is not read)."""
+    return escape(inline(text))
+
+
 def cell(text: str) -> Markup:
     """User text escaped for a Markdown table cell."""
     return Markup(user_text(inline(text)).replace("|", "\\|"))

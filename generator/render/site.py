@@ -8,6 +8,7 @@ theme override in `site_config/`) followed by a body from a template in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections import Counter, defaultdict
@@ -61,9 +62,11 @@ class SiteOptions:
         if not doc_path.endswith(".md"):
             return doc_path
         stem = doc_path[:-3]
+        if not self.directory_urls:
+            return stem + ".html"
         if stem == "index" or stem.endswith("/index"):
             return stem[:-5] or "./"
-        return stem + "/" if self.directory_urls else stem + ".html"
+        return stem + "/"
 
     def url(self, doc_path: str) -> str:
         """The absolute URL when site_url is known, else the path from the site root."""
@@ -73,6 +76,32 @@ class SiteOptions:
         # As MkDocs does: "https://host/team" means the folder, not a page in /.
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return urljoin(base, path)
+
+    def href(self, here: str, target: str) -> str:
+        """The address of the page at `target` from the page at `here` (both doc paths), as
+        MkDocs writes a link between them: for the lists a template writes as HTML, which
+        the engine copies without reading it (a Markdown list of links costs it three times
+        as much)."""
+        return _relative_url(self.path(target), self.path(here))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_url(url: str, base: str) -> str:
+    # MkDocs's get_relative_url (mkdocs/utils): `base` is a folder ("actors/iraq/") or a page
+    # in one ("actors/iraq.html"); "./" is the site root.
+    folder = base.rpartition("/")[0] if "." in base.rpartition("/")[2] else base
+    here, there = _parts(folder), _parts(url)
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _parts(path: str) -> list[str]:
+    return [part for part in path.split("/") if part and part != "."]
 
 
 def _web_url(url: str | None) -> str | None:
@@ -95,8 +124,8 @@ ENV = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-ENV.filters.update(inline=markup.inline, cell=markup.cell, clip=markup.clip, web_url=_web_url,
-                   blockquote=markup.blockquote)
+ENV.filters.update(text=markup.html_text, inline=markup.inline, cell=markup.cell,
+                   clip=markup.clip, web_url=_web_url, blockquote=markup.blockquote)
 ENV.globals.update(reliability=model.RELIABILITY, credibility=model.CREDIBILITY,
                    verbs=model.RELATIONSHIP_TYPES)
 
@@ -116,6 +145,7 @@ class Site:
             corpus=self.corpus,
             analysis=self.analysis,
             link=lambda target: markup.relative(path, target),
+            href=lambda target: self.options.href(path, target),
             **context,
         )
         return Page(path, _front_matter(front or {}) + _tidy(body))
