@@ -168,6 +168,15 @@ def test_every_internal_link_resolves_to_a_file(built_site):
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
 
+def test_no_page_shows_a_link_as_markdown_text(built_site):
+    # Markdown inside an HTML block is copied as it is: a template that wrote a link there
+    # showed "[all topics and regions](index.md)" on every topic page.
+    markdown_link = re.compile(r"\]\([^)\s]*\.md\b")
+    shown = [f"{page.relative_to(built_site)}: {text!r}" for page in html_files(built_site)
+             for text, _ in parse_file(page).text_nodes() if markdown_link.search(text)]
+    assert not shown, "\n".join(shown)
+
+
 def test_without_directory_urls_every_internal_link_resolves_too(build_modified):
     # The lists written as HTML carry addresses the generator works out itself
     # (SiteOptions.href); MkDocs rewrites only the Markdown links.
