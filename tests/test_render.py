@@ -118,7 +118,7 @@ def test_an_address_written_as_html_is_the_one_mkdocs_writes_for_a_markdown_link
         return File(path, "docs", "site", use_directory_urls=directory_urls)
 
     expected = file(target).url_relative_to(file(here))
-    assert SiteOptions(directory_urls=directory_urls).href(here, target) == expected
+    assert SiteOptions(directory_urls=directory_urls).links_from(here)(target) == expected
 
 
 def test_first_mention_per_section_is_linked_outside_code_headings_and_links():

@@ -8,11 +8,10 @@ theme override in `site_config/`) followed by a body from a template in
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
@@ -77,27 +76,27 @@ class SiteOptions:
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return urljoin(base, path)
 
-    def href(self, here: str, target: str) -> str:
-        """The address of the page at `target` from the page at `here` (both doc paths), as
-        MkDocs writes a link between them: for the lists a template writes as HTML, which
-        the engine copies without reading it (a Markdown list of links costs it three times
-        as much)."""
-        return _relative_url(self.path(target), self.path(here))
+    def links_from(self, here: str) -> Callable[[str], str]:
+        """The address of each page (by doc path) from the page at `here`, as MkDocs writes
+        a link between them (its get_relative_url): for the lists a template writes as HTML,
+        which the engine copies without reading it (a Markdown list of links costs it three
+        times as much)."""
+        base = self.path(here)
+        # A folder ("actors/iraq/", "./" the root), or a page in one ("actors/iraq.html").
+        folder = _parts(base.rpartition("/")[0] if "." in base.rpartition("/")[2] else base)
 
+        def href(target: str) -> str:
+            url = self.path(target)
+            there = _parts(url)
+            common = 0
+            for a, b in zip(folder, there, strict=False):
+                if a != b:
+                    break
+                common += 1
+            relative = "/".join([".."] * (len(folder) - common) + there[common:]) or "."
+            return relative + "/" if url.endswith("/") else relative
 
-@functools.lru_cache(maxsize=65536)
-def _relative_url(url: str, base: str) -> str:
-    # MkDocs's get_relative_url (mkdocs/utils): `base` is a folder ("actors/iraq/") or a page
-    # in one ("actors/iraq.html"); "./" is the site root.
-    folder = base.rpartition("/")[0] if "." in base.rpartition("/")[2] else base
-    here, there = _parts(folder), _parts(url)
-    common = 0
-    for a, b in zip(here, there, strict=False):
-        if a != b:
-            break
-        common += 1
-    relative = "/".join([".."] * (len(here) - common) + there[common:]) or "."
-    return relative + "/" if url.endswith("/") else relative
+        return href
 
 
 def _parts(path: str) -> list[str]:
@@ -145,7 +144,7 @@ class Site:
             corpus=self.corpus,
             analysis=self.analysis,
             link=lambda target: markup.relative(path, target),
-            href=lambda target: self.options.href(path, target),
+            href=self.options.links_from(path),
             **context,
         )
         return Page(path, _front_matter(front or {}) + _tidy(body))
