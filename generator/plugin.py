@@ -77,9 +77,9 @@ class BriefingsConfig(base.Config):
     # number of them), searched together: a query's cost in the browser grows with the pages
     # of a part it matches, squared.
     search_pages_per_part = c.Type(int, default=PAGES_PER_PART)
-    # From this many articles to analyse, or pages to render and write, `mkdocs build` does
-    # half of that work in a second process (generator/forked.py, parallel_pages.py); 0:
-    # always in one.
+    # From this many files of a folder to read, articles to analyse, or pages to render and
+    # write, `mkdocs build` does half of that work in a second process (generator/forked.py,
+    # parallel_pages.py); 0: always in one.
     parallel_from = c.Type(int, default=500)
 
 
@@ -136,7 +136,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.shadow.remove()
         self.shadow = Shadow() if self.config.search else None
         parallel_from = 0 if self.serving else self.config.parallel_from
-        self.caches.analysis.parallel_from = self.caches.render.parallel_from = parallel_from
+        for cache in (self.caches.load, self.caches.analysis, self.caches.render):
+            cache.parallel_from = parallel_from
         self.caches.render.keep = self.serving
         self.pages = self._generate(config)
         self.stamps = self._stamps(config)

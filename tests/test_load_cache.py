@@ -150,6 +150,19 @@ def test_a_warm_load_equals_a_cold_load(content, steps):
             assert warm != before  # each edit shows in what the load gives
 
 
+@pytest.mark.parametrize("steps", CASES.values(), ids=CASES.keys())
+def test_two_processes_load_what_one_does(content, steps):
+    # A build looks at half of each folder's files in a second process (forked.py).
+    forked = LoadCache(parallel_from=1)
+    assert outcome(content, forked) == outcome(content)
+    assert forked.forked == len(FILES)
+    for edit, reads in steps:
+        edit(content)
+        read_before = forked.read
+        assert outcome(content, forked) == outcome(content)
+        assert forked.read - read_before == reads
+
+
 def test_what_the_cases_lead_to(content):
     """The cases above reach the cross-file checks they are named after."""
     cache = LoadCache()

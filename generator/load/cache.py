@@ -24,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..forked import can_fork, forked_map
 from .one_file import Contribution, Reader, refused
 from .read import FileProblem, read_text
 
@@ -41,58 +42,94 @@ class _Entry:
     contribution: Contribution
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What looking at one file found: its contribution, the entry to keep for the next load
+    (None when the file is gone or unreadable), whether it was read from disk and parsed."""
+
+    contribution: Contribution
+    entry: _Entry | None
+    read: bool
+    parsed: bool
+
+
 class LoadCache:
     """Contributions by file, for the next `load_corpus` to replay; keep one per content
     folder for as long as the process runs (MkDocs's serve keeps its plugin instance).
 
     `read` counts files read from disk, `parsed` files parsed and validated: both over the
-    cache's life, for tests and benchmarks.
+    cache's life, for tests and benchmarks. With `parallel_from` set, a folder of at least
+    that many files is looked at two processes at a time (`forked.forked_map`; `forked`
+    counts those files); the contributions are the same.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, parallel_from: int = 0) -> None:
+        self.parallel_from = parallel_from
         self._entries: dict[tuple[str, str], _Entry] = {}
         self._used: set[tuple[str, str]] = set()
         self.read = 0
         self.parsed = 0
+        self.forked = 0
 
     def __repr__(self) -> str:
         return f"LoadCache(files={len(self._entries)}, read={self.read}, parsed={self.parsed})"
 
-    def contribution(self, path: Path, display: str, item_id: str, reader: Reader,
-                     root: Path) -> Contribution:
-        """What the file at `path` contributes, read again only if its stamp changed."""
+    def contributions(self, files: list[tuple[Path, str, str]], reader: Reader,
+                      root: Path) -> list[Contribution]:
+        """What each file (path, shown path, id) contributes, in order, each read again only
+        if its stamp changed."""
         # The shown path is part of the key: every message and Source carries it. The stamp's
         # device and inode tell the file from any other the same path may name elsewhere.
-        key = (os.fspath(path), display)
-        self._used.add(key)
-        now = time.time_ns()
-        stamp = _stamp(path)  # taken before reading: a write after it changes the stamp
-        entry = self._entries.get(key)
-        if entry is not None and entry.trusted and entry.stamp == stamp:
-            return entry.contribution
-        self.read += 1
-        try:
-            text = read_text(path, display, root=root)
-        except FileProblem as problem:
-            digest, contribution = None, refused(problem)
+        keys = [(os.fspath(path), display) for path, display, _ in files]
+
+        def look(index: int) -> _Reading:
+            path, display, item_id = files[index]
+            return _look(path, display, item_id, reader, root, self._entries.get(keys[index]))
+
+        indexes = range(len(files))
+        if self.parallel_from and len(files) >= self.parallel_from and can_fork():
+            readings = forked_map(look, indexes)
+            self.forked += len(files)
         else:
-            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-            if entry is not None and entry.digest == digest:
-                contribution = entry.contribution
+            readings = [look(index) for index in indexes]
+        found = []
+        for key, reading in zip(keys, readings, strict=True):
+            self._used.add(key)
+            self.read += reading.read
+            self.parsed += reading.parsed
+            if reading.entry is None:  # gone or unreadable: nothing to know it by next time
+                self._entries.pop(key, None)
             else:
-                self.parsed += 1
-                contribution = _parse(reader, item_id, text, display)
-        if stamp is None:  # gone or unreadable: nothing to recognise it by next time
-            self._entries.pop(key, None)
-        else:
-            trusted = stamp[3] < now - RACY_NS
-            self._entries[key] = _Entry(stamp, trusted, digest, contribution)
-        return contribution
+                self._entries[key] = reading.entry
+            found.append(reading.contribution)
+        return found
 
     def forget_unused(self) -> None:
         """Drop the files no load asked for since the last call: removed or renamed ones."""
         self._entries = {key: self._entries[key] for key in self._used if key in self._entries}
         self._used = set()
+
+
+def _look(path: Path, display: str, item_id: str, reader: Reader, root: Path,
+          entry: _Entry | None) -> _Reading:
+    now = time.time_ns()
+    stamp = _stamp(path)  # taken before reading: a write after it changes the stamp
+    if entry is not None and entry.trusted and entry.stamp == stamp:
+        return _Reading(entry.contribution, entry, read=False, parsed=False)
+    parsed = False
+    try:
+        text = read_text(path, display, root=root)
+    except FileProblem as problem:
+        digest, contribution = None, refused(problem)
+    else:
+        digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+        if entry is not None and entry.digest == digest:
+            contribution = entry.contribution
+        else:
+            parsed = True
+            contribution = _parse(reader, item_id, text, display)
+    kept = None if stamp is None else _Entry(stamp, stamp[3] < now - RACY_NS, digest, contribution)
+    return _Reading(contribution, kept, read=True, parsed=parsed)
 
 
 def _parse(reader: Reader, item_id: str, text: str, display: str) -> Contribution:

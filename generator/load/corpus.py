@@ -116,17 +116,22 @@ class _Assembly:
 
     def each(self, items: list[tuple[str, Path]], reader: one_file.Reader) -> list:
         """The records of the valid files among `items`; every file's problems kept."""
-        built = (self.add(item_id, path, reader) for item_id, path in items)
+        contributions = self.cache.contributions(
+            [(path, self.display(path), item_id) for item_id, path in items], reader,
+            self.content_dir)
+        built = (self.take(item_id, contribution)
+                 for (item_id, _), contribution in zip(items, contributions, strict=True))
         return [record for record in built if record is not None]
 
     def taxonomy(self, path: Path | None) -> one_file.Taxonomy:
-        record = None if path is None else self.add("", path, one_file.taxonomy)
-        return record or ((), ())
+        if path is None:
+            return (), ()
+        [contribution] = self.cache.contributions([(path, self.display(path), "")],
+                                                  one_file.taxonomy, self.content_dir)
+        return self.take("", contribution) or ((), ())
 
-    def add(self, item_id: str, path: Path, reader: one_file.Reader):
+    def take(self, item_id: str, contribution: Contribution):
         """Take in one file's contribution; its record, or None if it has errors."""
-        contribution: Contribution = self.cache.contribution(
-            path, self.display(path), item_id, reader, self.content_dir)
         self.errors.extend(contribution.errors)
         self.warnings.extend(contribution.warnings)
         self.references.extend(contribution.references)
