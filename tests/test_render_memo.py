@@ -97,11 +97,13 @@ def test_a_bluf_edit_renders_only_the_pages_that_show_it(content):
 
 
 def test_a_build_that_forks_gives_the_pages_of_one_process(content):
-    # A large cold build analyses half its articles and renders the article pages in a
-    # second process (generator/forked.py); here from one article on.
+    # A large cold build reads half of each folder, analyses half its articles and renders
+    # the briefing and article pages in a second process (generator/forked.py); here from
+    # one file on.
     caches, alone = Caches(), Caches()
-    caches.analysis.parallel_from = caches.render.parallel_from = 1
+    for cache in (caches.load, caches.analysis, caches.render):
+        cache.parallel_from = 1
     assert generate(content, caches=caches) == generate(content, caches=alone)
-    assert caches.analysis.forked > 0
-    # The article pages were made in the other process, not through this memo.
+    assert caches.load.forked > 0 and caches.analysis.forked > 0
+    # The briefing and article pages were made in the other process, not through this memo.
     assert 0 < caches.render.rendered < alone.render.rendered
