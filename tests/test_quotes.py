@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
+from generator.analyse import figures as figure_rules
 from generator.analyse.figures import FigureKind, find_figures
 from generator.analyse.mentions import MentionFinder
 from generator.analyse.quotes import MAX_QUOTES, find_quotes
@@ -120,3 +124,16 @@ def test_a_text_of_quotations_is_attributed_up_to_a_bound():
     quotes = find_quotes(text, [], {})
     assert len(quotes) == MAX_QUOTES
     assert quotes[-1].text == "Talks resume now,"
+
+
+_MONEY_PIECES = ["$", "US$", "us$", "A$", "c$", "€", "£", "¥", "5", "1,000", "2.5", "٣٠", " ",
+                 "million", "bn", "m", "K", "dollars", "Euros", "yuan", "about", ".", ",", "x",
+                 "U", "S", "\n"]
+
+
+@given(st.lists(st.sampled_from(_MONEY_PIECES), max_size=12).map("".join))
+def test_the_money_rule_finds_what_its_forms_alone_find(text):
+    # The rule starts with a lookahead that only skips positions no match can start at.
+    forms = re.compile(figure_rules.MONEY_FORMS, re.IGNORECASE)
+    assert ([m.span() for m in figure_rules._MONEY.finditer(text)]
+            == [m.span() for m in forms.finditer(text)])

@@ -24,11 +24,13 @@ class Figure:
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?"
-_MONEY = re.compile(
+MONEY_FORMS = (
     rf"(?:(?:US|A|C)?\$|€|£|¥)\s?(?:{_NUMBER}){_SCALE}"
-    rf"|\b(?:{_NUMBER}){_SCALE}\s(?:dollars|euros|pounds|rubles|roubles|yuan)\b",
-    re.IGNORECASE,
+    rf"|\b(?:{_NUMBER}){_SCALE}\s(?:dollars|euros|pounds|rubles|roubles|yuan)\b"
 )
+# The lookahead names every character a match can start with: without it the engine tries
+# both forms at every position of the text (three times slower over the bench articles).
+_MONEY = re.compile(rf"(?=[\d$€£¥uacUAC])(?:{MONEY_FORMS})", re.IGNORECASE)
 _PEOPLE_NOUNS = (
     r"troops|soldiers|service members|personnel|fighters|militants|civilians|refugees|people|"
     r"advisers|advisors|officers|marines|sailors|airmen|contractors|casualties|dead|deaths|"
