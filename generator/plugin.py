@@ -37,6 +37,7 @@ from mkdocs.utils import CountHandler
 
 from .errors import ContentErrors
 from .forked import can_fork
+from .html_blocks import HtmlBlocks
 from .incremental import LastBuild
 from .load.profiles import choose_profile
 from .parallel_pages import (
@@ -127,6 +128,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 raise Abort(f"{config.site_dir}: cannot build beside it ({error})") from None
             config.site_dir = str(self.staged.folder)
             logging.getLogger("mkdocs").addHandler(self.warnings)
+        # The templates' long HTML blocks go to the page unparsed (generator/html_blocks.py).
+        config.markdown_extensions.append(HtmlBlocks())
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -157,6 +157,9 @@ BODY = tuple(Payload(marker, ARTICLE_PAGE, text) for marker, text in (
     ("HX39", "HX39 <!-- comment --> <!--<img src=x onerror=alert(45)>--> comments"),
     # Template syntax: the pages are never templated again.
     ("HX40", "HX40 {{ config }} {% raw %} {{ 7*7 }} {% endraw %} {# c #} jinja"),
+    # The marks around the HTML blocks the templates write (generator/html_blocks.py).
+    ("HX60", "<!--html-->\n<p>HX60 <img src=x onerror=alert(64)> marked as a template's</p>\n"
+             "<!--/html-->"),
     # Headings: the table of contents prints heading text.
     ("HX41", "## HX41 &lt;img src=x onerror=alert(7)&gt; entity heading"),
     ("HX42", "## HX42 <b onmouseover=alert(46)>bold heading</b>"),

@@ -11,6 +11,8 @@ from pathlib import Path
 import markdown
 from mkdocs.utils.yaml import yaml_load
 
+from generator.html_blocks import HtmlBlocks
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,11 +31,13 @@ def _extensions() -> tuple[list, dict]:
     return names, configs
 
 
-def markdown_html(page: str) -> str:
-    """The HTML of a generated page's body (its front matter left out)."""
+def markdown_html(page: str, *, html_blocks: bool = True) -> str:
+    """The HTML of a generated page's body (its front matter left out); with the extension
+    the plugin adds, unless `html_blocks` is false."""
     body = page.split("---\n", 2)[2] if page.startswith("---\n") else page
     names, configs = _extensions()
-    return markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
+    extensions = [*names, HtmlBlocks()] if html_blocks else names
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
 
 
 class _Attributes(HTMLParser):
