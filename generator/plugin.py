@@ -51,7 +51,7 @@ from .parallel_pages import (
     tail_by_size,
 )
 from .pipeline import Caches, generate
-from .render import Page, SiteOptions
+from .render import Page, SiteOptions, read_front_matter
 from .sanitize import clean, clean_toc
 from .site_search import (
     PAGES_PER_PART,
@@ -112,6 +112,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.builder: Builder | None = None
         self.spill: Spill | None = None  # the HTML of the pages the second process renders
         self.problems: list[str] = []  # under serve: the content's errors, for the browser
+        # A generated page's front matter, from reading its source to its page_markdown event.
+        self.front_matter: dict[str, dict] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -227,9 +229,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return []
         return pages if _only_ours(config, events, self) else []
 
+    def on_page_read_source(self, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        """A generated page's front matter read here, as the JSON it is written in; MkDocs's
+        own YAML reading of it is given an empty mapping (it then finds the same Markdown)."""
+        if page.file.generated_by is None:
+            return None
+        text = page.file.content_string
+        read = read_front_matter(text)
+        if read is None:
+            return text
+        self.front_matter[page.file.src_uri] = read[0]
+        return "---\n{}\n---\n" + read[1]
+
     @event_priority(100)  # first: a page the second process renders is not rendered here
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:
+        front = self.front_matter.pop(page.file.src_uri, None)
+        if front is not None:
+            page.meta = front
         if self.renderer is not None and self.renderer.owns(page):
             return ""
         return markdown

@@ -17,7 +17,7 @@ from generator.analyse.mentions import MentionFinder
 from generator.load import load_corpus
 from generator.model import Actor, ActorKind, Article, Briefing, Corpus, Status
 from generator.pipeline import generate
-from generator.render import SiteOptions, render_site
+from generator.render import SiteOptions, read_front_matter, render_site
 from generator.render.markup import link_mentions, relative
 from generator.render.site import _front_matter
 
@@ -206,3 +206,5 @@ def test_the_front_matter_reads_back_as_the_values_it_was_written_from(front):
     assert yaml.load(yaml_text, Loader=yaml.CSafeLoader) == front
     assert yaml.safe_load(yaml_text) == front
     assert len(yaml_text.splitlines()) == len(front)  # one line a key
+    # The plugin reads it back as JSON, and hands MkDocs the page's Markdown after it.
+    assert read_front_matter(text + "# Page\n---\n") == (front, "\n# Page\n---\n")

@@ -21,9 +21,9 @@ from ..export import stix
 from ..forked import can_fork, forked_map
 from . import actors, articles, briefings, feed, graph, indexes
 from .memo import PageMemo
-from .site import Page, Site, SiteOptions
+from .site import Page, Site, SiteOptions, read_front_matter
 
-__all__ = ["Page", "PageMemo", "SiteOptions", "render_site"]
+__all__ = ["Page", "PageMemo", "SiteOptions", "read_front_matter", "render_site"]
 
 
 def _stix(site: Site) -> list[Page]:

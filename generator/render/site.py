@@ -297,6 +297,27 @@ def _front_matter(front: dict) -> str:
     return f"---\n{lines}---\n\n"
 
 
+def read_front_matter(text: str) -> tuple[dict, str] | None:
+    """The front matter `_front_matter` wrote at the start of `text`, read back, and the text
+    after it; None if the text has none. The values are those a YAML reader gives (a test
+    holds them to it), read as the JSON they are written in, many times faster: MkDocs's
+    libyaml reading was 5 % of a build's main process at 5,000 articles."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 3)  # JSON writes no line break inside a value
+    if end < 0:
+        return None
+    front = {}
+    for line in text[4:end].split("\n"):
+        if line.startswith('"'):
+            key, after = _JSON.raw_decode(line)
+        else:
+            key, after = line[:line.index(": ")], line.index(": ")
+        front[key] = json.loads(line[after + 2:])
+    return front, text[end + 5:]
+
+
+_JSON = json.JSONDecoder()
 # A key YAML reads as the same string when written plain ("title"); YAML 1.1 reads these
 # words as booleans or null, so they are quoted.
 _PLAIN_KEY = re.compile(r"[a-z_][a-z0-9_]*")
