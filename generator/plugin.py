@@ -137,6 +137,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         gc.unfreeze()  # a full build may leave garbage of the last one to collect
         self.last_build = None
+        self.front_matter.clear()  # what a failed build read and never used
         if self.shadow is not None:
             self.shadow.remove()
         self.shadow = Shadow() if self.config.search else None
