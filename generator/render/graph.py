@@ -17,7 +17,6 @@ schemas/ by `briefings schemas`. `actor_page` is in the script only, so it is no
 from __future__ import annotations
 
 import json
-import posixpath
 
 from markupsafe import Markup
 
@@ -68,9 +67,7 @@ def _pages(site: Site) -> list[Page]:
 def _actor_page(options: SiteOptions, here: str) -> str:
     """The URL of an actor's page relative to the page `here` as served ("../actors/{id}/"),
     with "{id}" for the actor's id: what MkDocs would make of a link written in `here`."""
-    served = options.path("actors/{id}.md")
-    url = posixpath.relpath(served, posixpath.dirname(options.path(here)) or ".")
-    return url + "/" if served.endswith("/") else url
+    return options.links_from(here)("actors/{id}.md")
 
 
 def graph_data(site: Site, graph: Graph, focus: str | None) -> dict:

@@ -312,7 +312,8 @@ def read_front_matter(text: str) -> tuple[dict, str] | None:
         if line.startswith('"'):
             key, after = _JSON.raw_decode(line)
         else:
-            key, after = line[:line.index(": ")], line.index(": ")
+            after = line.index(": ")
+            key = line[:after]
         front[key] = json.loads(line[after + 2:])
     return front, text[end + 5:]
 
