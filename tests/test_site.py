@@ -159,12 +159,17 @@ def _internal_links(site: Path):
                 yield page, f"{page.relative_to(site)}: <{tag} {attribute}={url!r}>", url
 
 
-def test_every_internal_link_resolves_to_a_file(built_site):
+def _broken_links(site: Path) -> list[str]:
     broken = []
-    for page, where, url in _internal_links(built_site):
-        target, why = resolve(built_site, page, url, root_absolute_ok=True)
+    for page, where, url in _internal_links(site):
+        target, why = resolve(site, page, url, root_absolute_ok=True)
         if target is None:
             broken.append(f"{where}: {why}")
+    return broken
+
+
+def test_every_internal_link_resolves_to_a_file(built_site):
+    broken = _broken_links(built_site)
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
 
@@ -179,7 +184,7 @@ def test_no_page_shows_a_link_as_markdown_text(built_site):
 
 def test_without_directory_urls_every_internal_link_resolves_too(build_modified):
     # The lists written as HTML carry addresses the generator works out itself
-    # (SiteOptions.href); MkDocs rewrites only the Markdown links.
+    # (SiteOptions.links_from); MkDocs rewrites only the Markdown links.
     def pages_as_files(content: Path) -> None:
         config = content.parent / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n",
@@ -188,9 +193,7 @@ def test_without_directory_urls_every_internal_link_resolves_too(build_modified)
     build = build_modified(pages_as_files)
     assert build.result.returncode == 0, build.result.stdout + build.result.stderr
     assert (build.site / "actors" / "russia.html").is_file()
-    broken = [f"{where}: {why}" for page, where, url in _internal_links(build.site)
-              for target, why in [resolve(build.site, page, url, root_absolute_ok=True)]
-              if target is None]
+    broken = _broken_links(build.site)
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
 
